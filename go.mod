@@ -1,0 +1,3 @@
+module zongjie
+
+go 1.26
