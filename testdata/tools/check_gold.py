@@ -12,7 +12,7 @@ usage: python3 testdata/tools/check_gold.py [--numerals] [rNN ...]
 - --numerals also lists every numeral of the text, marking those that are gold
   count values, so that a reader can see what was left out and why.
 """
-import json, os, re, sys, unicodedata
+import html, json, os, re, sys, unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -87,6 +87,8 @@ def main():
         if g["genre"] not in GENRES:
             errs.append("genre %s" % g["genre"])
         text, enc = decode(open(os.path.join(DOCS, docs.get(gid, "")), "rb").read())
+        if docs[gid].endswith((".html", ".htm")):
+            text = html.unescape(text)
         t = clean(text)
         if g["title"] and clean(g["title"]) not in t:
             errs.append("title not in text")
