@@ -41,7 +41,7 @@ def clean(s):
 
 def cn_numeral(n):
     if n < 10:
-        return [CN[n]] + (["两"] if n == 2 else [])
+        return [CN[n]] + (["两", "兩"] if n == 2 else [])
     if n < 20:
         return ["十" + (CN[n % 10] if n % 10 else "")]
     if n < 100:
@@ -57,12 +57,13 @@ def forms(v):
         out += cn_numeral(v)
         if v >= 10000:
             w = v / 10000
-            out.append(("%g" % w) + "万")
-            out.append(("%g" % w) + "多万")
-            out.append(("%g" % w) + "余万")
+            for wan in ("万", "萬"):
+                out.append(("%g" % w) + wan)
+                out.append(("%g" % w) + "多" + wan)
+                out.append(("%g" % w) + "余" + wan)
+                out.append(("%g" % w) + "餘" + wan)
     else:
         out.append(("%g" % v))
-        w = v / 10000
     return out
 
 
@@ -132,7 +133,7 @@ def main():
             for c in g["counts"]:
                 for x in forms(c["value"]):
                     vals[x] = vals.get(x, 0) + 1
-            for m in re.finditer(r"\d+(?:\.\d+)?万?|[一二两三四五六七八九十]+", t):
+            for m in re.finditer(r"\d+(?:\.\d+)?[万萬]?|[一二两兩三四五六七八九十]+", t):
                 s = m.group(0)
                 ctx = t[max(0, m.start() - 8):m.end() + 6].replace("\n", " ")
                 mark = "*" if s in vals else " "
