@@ -120,7 +120,8 @@ def main():
                 errs.append("count keys %r" % c)
             if not any(x in t for x in forms(c["value"])):
                 errs.append("count value %r not in text" % c["value"])
-            if c["unit"] and clean(c["unit"]) not in t.replace("/", ""):
+            strip = lambda x: re.sub(r"[()/]", "", x)
+            if c["unit"] and strip(clean(c["unit"])) not in strip(t):
                 errs.append("unit %r not in text" % c["unit"])
         print("%-4s %-10s %-6s places %2d orgs %2d themes %d laws %d dates %2d counts %3d  %s" % (
             gid, enc, g["genre"], len(g["places"]), len(g["orgs"]), len(g["themes"]),
