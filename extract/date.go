@@ -114,7 +114,10 @@ func (s *scanner) emit(p piece) int {
 				start--
 			}
 			s.add(start, q.end, p.d, q.d)
-			return q.end
+			if p.st != styleCN {
+				return q.end
+			}
+			return s.listAfter(q) // 3月14日—15日、18日
 		}
 	}
 	if p.bare && !s.bareOK(p.end) {
@@ -673,7 +676,8 @@ func before(a, b Day) bool {
 const maxItems = 12
 
 // listAfter reads the days listed after p (3月6日、9日; 3月14、15两天),
-// which inherit its year and month, and returns the end of the last.
+// which inherit its year and month, and returns the end of the last. After
+// a range, p is its last day.
 func (s *scanner) listAfter(p piece) int {
 	items := s.listItems(p.end, p.d.Day, p.bare)
 	if !p.bare {
