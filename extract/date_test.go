@@ -212,14 +212,14 @@ func TestIsRange(t *testing.T) {
 	}
 }
 
-// benchText is report-like text with dates, counts and noise.
-var benchText = []rune(strings.Repeat("2024年3月15日，我局联合市消协在人民广场开展“3·15”国际消费者权益日宣传活动，"+
+// dateBenchText is report-like text with dates, counts and noise.
+var dateBenchText = []rune(strings.Repeat("2024年3月15日，我局联合市消协在人民广场开展“3·15”国际消费者权益日宣传活动，"+
 	"发放宣传资料1000余份，接受咨询200余人次。3月14、15两天，执法人员检查商户56家。"+
 	"活动自3月1日起至3月31日结束，电话0551-12345678，〔2019〕4号文件。", 50))
 
 func BenchmarkFindDates(b *testing.B) {
-	b.SetBytes(int64(len(string(benchText))))
+	b.SetBytes(int64(len(string(dateBenchText))))
 	for b.Loop() {
-		FindDates(benchText)
+		FindDates(dateBenchText)
 	}
 }

@@ -375,7 +375,7 @@ type numeral struct {
 func (n *numeral) read(p int) bool {
 	for p < len(n.t) {
 		q := p
-		if isSpace(n.t[q]) {
+		if isNumSpace(n.t[q]) {
 			q = skipSpaces(n.t, q)
 			if q >= len(n.t) || !n.afterSpace(q) {
 				break
@@ -1137,7 +1137,7 @@ func minusSign(t []rune, i int) (int, bool) {
 	case '负', '負':
 		return i + 1, i+1 < len(t) && (isArabic(t, i+1) || numeralRune(t[i+1]))
 	case '-', '－', '−':
-		if i > 0 && (isArabic(t, i-1) || isLetter(t[i-1]) || isDash(t[i-1]) || isDot(t[i-1])) {
+		if i > 0 && (isArabic(t, i-1) || isLetter(t[i-1]) || isNumDash(t[i-1]) || isDot(t[i-1])) {
 			return 0, false
 		}
 		return i + 1, isArabic(t, i+1) || isDot(at(t, i+1)) && isArabic(t, i+2)
@@ -1211,20 +1211,19 @@ func at(t []rune, q int) rune {
 
 // skipSpaces returns the first non-space at or after q.
 func skipSpaces(t []rune, q int) int {
-	for q < len(t) && isSpace(t[q]) {
+	for q < len(t) && isNumSpace(t[q]) {
 		q++
 	}
 	return q
 }
 
-func isSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' }
+func isNumSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' }
 func isDot(r rune) bool   { return r == '.' || r == '．' }
 func isComma(r rune) bool { return r == ',' || r == '，' }
-func isDash(r rune) bool  { return r == '-' || r == '－' || r == '−' }
+func isNumDash(r rune) bool  { return r == '-' || r == '－' || r == '−' }
 func isHex(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F'
 }
-func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 // arabicDigit returns the ASCII digit for an ASCII or full-width digit.
 func arabicDigit(r rune) (byte, bool) {

@@ -321,15 +321,15 @@ func TestNumberString(t *testing.T) {
 	}
 }
 
-// benchText is a paragraph of a typical 3·15 report.
-const benchText = `为切实做好2024年“3·15”国际消费者权益日宣传活动，我局围绕“激发消费活力”年度主题，
+// numberBenchText is a paragraph of a typical 3·15 report.
+const numberBenchText = `为切实做好2024年“3·15”国际消费者权益日宣传活动，我局围绕“激发消费活力”年度主题，
 在全市范围内开展了形式多样的宣传活动。活动期间共出动执法人员527人次，检查经营户1,236户，
 发放宣传资料1000余份、宣传品10万余份，受宣传教育群众12016多人次，举办两场文艺演唱会，
 受理消费者投诉举报近300件，调解成功率达到95%，为消费者挽回经济损失1133.9万元。
 开通12315热线，接听咨询约200左右个，查处案件三至五起，近三年来累计下降3.2个百分点。`
 
 func BenchmarkFindNumbers(b *testing.B) {
-	text := []rune(strings.Repeat(benchText, 10))
+	text := []rune(strings.Repeat(numberBenchText, 10))
 	b.SetBytes(int64(len(string(text))))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -27,10 +27,9 @@ import (
 //     the bare numeral (四百 of 四百多), we report the hedged one;
 //   - range bounds are compared as numbers; whether an end is open or closed
 //     is the peer's reading of the words, not ours to claim.
-const peerDir = "../../shared/peer/recognizers-text"
 
-// peerCase is one case of a spec file.
-type peerCase struct {
+// numPeerCase is one case of a spec file.
+type numPeerCase struct {
 	Input   string
 	Results []peerResult
 }
@@ -155,17 +154,17 @@ func TestPeerNumbers(t *testing.T) {
 		t.Skipf("peer suite not found at %s (shared/peer/recognizers-text is not checked out here): %v", peerDir, err)
 	}
 	for _, f := range peerFiles {
-		t.Run(f.name, func(t *testing.T) { runPeerFile(t, f) })
+		t.Run(f.name, func(t *testing.T) { runNumberPeerFile(t, f) })
 	}
 }
 
-// runPeerFile runs one spec file.
-func runPeerFile(t *testing.T, f peerFile) {
+// runNumberPeerFile runs one spec file.
+func runNumberPeerFile(t *testing.T, f peerFile) {
 	data, err := os.ReadFile(filepath.Join(peerDir, "Number-Chinese-"+f.name+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cases []peerCase
+	var cases []numPeerCase
 	if err := json.Unmarshal(data, &cases); err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +222,7 @@ func excludedNote(cats []category, n map[string]int) string {
 }
 
 // comparePeer compares our mentions with the spec's; "" means the case passes.
-func comparePeer(f peerFile, c peerCase) string {
+func comparePeer(f peerFile, c numPeerCase) string {
 	text := []rune(c.Input)
 	var ours []Number
 	for _, n := range FindNumbers(text) {
