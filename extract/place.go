@@ -54,7 +54,7 @@ type Gazetteer struct {
 	mods     []string          // generic modifiers (示范 from 示范*)
 	left     wordSet           // words that end a pattern place's left context
 	boundary map[rune]bool     // one-character left words
-	follow   []string          // words confirming a county short name
+	follow   map[rune][]string // words confirming a short name, by first character
 }
 
 // gdiv is a division with its place in the tree.
@@ -117,7 +117,11 @@ func newGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
 		entries:  map[string]*entry{},
 		starts:   map[uint64]uint64{},
 		boundary: map[rune]bool{},
-		follow:   words.Follow,
+		follow:   map[rune][]string{},
+	}
+	for _, w := range words.Follow {
+		r, _ := utf8.DecodeRuneInString(w)
+		g.follow[r] = append(g.follow[r], w)
 	}
 	g.divs = buildTree(divs)
 	g.indexNames()

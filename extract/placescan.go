@@ -13,8 +13,8 @@ import (
 type scan struct {
 	g    *Gazetteer
 	text []rune
-	s    string // text as a string
-	off  []int  // off[i] is the byte offset of rune i in s; off[len(text)] == len(s)
+	s    string  // text as a string
+	off  []int32 // off[i] is the byte offset of rune i in s; off[len(text)] == len(s)
 }
 
 // hit is a name found in the text, before the choice between overlapping ones.
@@ -34,14 +34,13 @@ type match struct {
 }
 
 func newScan(g *Gazetteer, text []rune) *scan {
-	var b strings.Builder
-	off := make([]int, len(text)+1)
-	for i, r := range text {
-		off[i] = b.Len()
-		b.WriteRune(r)
+	s := string(text)
+	off := make([]int32, 0, len(text)+1)
+	for i := range s {
+		off = append(off, int32(i))
 	}
-	off[len(text)] = b.Len()
-	return &scan{g: g, text: text, s: b.String(), off: off}
+	off = append(off, int32(len(s)))
+	return &scan{g: g, text: text, s: s, off: off}
 }
 
 func (sc *scan) sub(i, j int) string { return sc.s[sc.off[i]:sc.off[j]] }
@@ -54,7 +53,7 @@ func (sc *scan) hasAt(i int, w string) bool {
 // hits finds every indexed name and anonymised name, ordered by start and
 // then longest first.
 func (sc *scan) hits() []hit {
-	var hs []hit
+	hs := make([]hit, 0, len(sc.text)/16)
 	n := len(sc.text)
 	for i := 0; i+1 < n; i++ {
 		mask := sc.g.starts[pairKey(sc.text[i], sc.text[i+1])]
@@ -197,7 +196,10 @@ func (sc *scan) fullNameAt(i int) bool {
 
 // followed reports whether an organisation or facility word comes at end.
 func (sc *scan) followed(end int) bool {
-	return slices.ContainsFunc(sc.g.follow, func(w string) bool { return sc.hasAt(end, w) })
+	if end >= len(sc.text) {
+		return false
+	}
+	return slices.ContainsFunc(sc.g.follow[sc.text[end]], func(w string) bool { return sc.hasAt(end, w) })
 }
 
 // underAny reports whether div lies under one of the candidates, or, if
