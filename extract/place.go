@@ -9,7 +9,7 @@ import (
 )
 
 // Place levels. The first four are the levels of rules.Division; community
-// and village are only found by pattern (正茂巷社区, 华西村).
+// and village are only found by pattern (青石巷社区, 大寨村).
 const (
 	LevelProvince  = "province"
 	LevelCity      = "city"
@@ -34,7 +34,7 @@ type PlaceMention struct {
 	// Province, City and County are the full names of the divisions the
 	// place is or lies in, "" when unknown: 银川 gives City 银川市 and
 	// Province 宁夏回族自治区. A place found by pattern right after a
-	// known one (兴庆区正茂巷社区) takes that one's.
+	// known one (兴庆区正阳社区) takes that one's.
 	Province, City, County string
 	Anonymised             bool // ××区, xx镇, **市, XX县, ×× 街道: recognised as anonymised, never a place
 }
@@ -44,7 +44,7 @@ type PlaceMention struct {
 // It matches the full names of the divisions (湖州市, 织里镇), their short
 // names (银川, 宁夏, 西夏) under the rules of nameKind, anonymised names
 // (××区) and, by pattern, communities, villages and townships missing from
-// the data (正茂巷社区, 华西村). The longest match wins, left to right;
+// the data (青石巷社区, 大寨村). The longest match wins, left to right;
 // words in rules.PlaceWords.Stop block a match.
 type Gazetteer struct {
 	divs     []gdiv
@@ -149,8 +149,8 @@ func newGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
 }
 
 // weakenVerbNames makes a full name whose short form is a left word (联合镇,
-// 建设乡) need its county or city in the text: in 联合镇工商 the verb 联合
-// governs 镇工商.
+// 建设乡) need its county or city in the text: in 联合镇派出所 the verb 联合
+// governs 镇派出所.
 func (g *Gazetteer) weakenVerbNames() {
 	for name, e := range g.entries {
 		for i, c := range e.cands {

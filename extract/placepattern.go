@@ -8,7 +8,7 @@ import (
 )
 
 // patternSuffixes end places that the data may lack: a name part of two
-// to four Han characters and one of these (正茂巷社区, 华西村, 兴泾镇),
+// to four Han characters and one of these (青石巷社区, 大寨村, 茂源街道),
 // indexed by first character.
 var patternSuffixes = map[rune]struct {
 	s     string
@@ -65,7 +65,7 @@ func (sc *scan) nameRune(i int, covered []bool) bool {
 
 // nameStart finds where the name part before the suffix at j starts. It
 // takes up to maxNamePart name characters, then starts after the last left
-// word ending inside them (组织|正茂巷社区). When the characters run on past
+// word ending inside them (组织|青石巷社区). When the characters run on past
 // maxNamePart with no left word, it takes two.
 func (sc *scan) nameStart(j int, covered []bool) (int, bool) {
 	k := j

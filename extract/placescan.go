@@ -260,7 +260,7 @@ func isLatinOrDigit(r rune) bool {
 // anonHits finds runs of anonymising characters before a division suffix,
 // with spaces allowed between: ××区, xx镇, ×× 街道. A run of x after a
 // Latin letter or digit is part of a word, not a name, and so is a suffix
-// that starts a longer word (**市场监督管理局).
+// that starts a longer word (XX市场监管局).
 func (sc *scan) anonHits() []hit {
 	var hs []hit
 	t := sc.text

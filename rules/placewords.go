@@ -20,11 +20,11 @@ type PlaceWords struct {
 	// it is generic (示范* rejects 示范村 and 市级示范社区).
 	Stop []string
 	// Left lists words that end the left context of a pattern place: the
-	// name in 走访正茂巷社区 starts after 走访. Single characters in the
+	// name in 走访青石巷社区 starts after 走访. Single characters in the
 	// list also end the name part (在, 和, 、).
 	Left []string
 	// Follow lists organisation and facility words that confirm a short
-	// county name written before them (西夏工商分局, 东昌府法院).
+	// county name written before them (西夏法院, 东昌府公安分局).
 	Follow []string
 }
 
