@@ -113,7 +113,7 @@ func (sc *scan) accept(h hit, prev []cand, ctx map[int32]bool) []cand {
 	var chained, other []cand
 	for _, c := range h.e.cands {
 		switch {
-		case sc.g.underAny(c.div, prev, h.e.stop):
+		case sc.g.underAny(c.div, prev, h.e.stop) && !sc.shortBroken(h, c):
 			chained = append(chained, c)
 		case !h.e.stop && sc.confirmed(h, c, ctx):
 			other = append(other, c)
@@ -125,14 +125,17 @@ func (sc *scan) accept(h hit, prev []cand, ctx map[int32]bool) []cand {
 	return other
 }
 
-// confirmed applies the rules of c's name kind (a name right after its
-// parent is accepted before this, in accept).
+// confirmed applies the rules of c's name kind to a name that does not
+// follow one of its ancestors (accept takes those).
 func (sc *scan) confirmed(h hit, c cand, ctx map[int32]bool) bool {
+	if sc.shortBroken(h, c) {
+		return false
+	}
 	switch c.kind {
 	case kindFull:
 		return !sc.brokenFull(h)
 	case kindShort:
-		return !sc.suffixAfter(h.end)
+		return true
 	}
 	if ctx == nil {
 		return false
@@ -141,7 +144,7 @@ func (sc *scan) confirmed(h hit, c cand, ctx map[int32]bool) bool {
 	case kindFullWeak:
 		return sc.followed(h.end) || sc.g.ancestorIn(c.div, ctx, levelRank[LevelCity])
 	case kindShortCounty:
-		return !sc.suffixAfter(h.end) && (sc.followed(h.end) || sc.g.ancestorIn(c.div, ctx, levelRank[LevelProvince]))
+		return sc.followed(h.end) || sc.g.ancestorIn(c.div, ctx, levelRank[LevelProvince])
 	case kindShortTownship:
 		return sc.followed(h.end) && sc.g.ancestorIn(c.div, ctx, levelRank[LevelCity])
 	case kindFullVerb:
@@ -167,6 +170,15 @@ func (sc *scan) brokenSuffix(end int) bool {
 // shortBreakers are words that, right after a short name, make it part of
 // another place or a street: 朝阳村, 银川路, 西夏街道.
 var shortBreakers = []string{"村", "社区", "镇", "乡", "街道", "路", "街", "大街", "大道", "巷"}
+
+// shortBroken reports a short name followed by a breaker.
+func (sc *scan) shortBroken(h hit, c cand) bool {
+	switch c.kind {
+	case kindShort, kindShortCounty, kindShortTownship:
+		return sc.suffixAfter(h.end)
+	}
+	return false
+}
 
 // suffixAfter reports a breaker at end that does not start a place name of
 // its own (台州路桥区 is 台州 and 路桥区).
