@@ -1,0 +1,257 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"zongjie/rules"
+)
+
+// Place levels. The first four are the levels of rules.Division; community
+// and village are only found by pattern (青石巷社区, 大寨村).
+const (
+	LevelProvince  = "province"
+	LevelCity      = "city"
+	LevelCounty    = "county"
+	LevelTownship  = "township"
+	LevelCommunity = "community"
+	LevelVillage   = "village"
+)
+
+// levelRank orders the division levels from the top.
+var levelRank = map[string]int{LevelProvince: 0, LevelCity: 1, LevelCounty: 2, LevelTownship: 3}
+
+// PlaceMention is one place name in the text.
+//
+// A chain such as 山东省聊城市东昌府区 gives one mention per level, each
+// written as in the text, as the evaluation gold lists them.
+type PlaceMention struct {
+	Name       string // as written
+	Start, End int    // rune offsets
+	Code       string // division code when resolved ("" for pattern-only places like 某某社区 not in the data)
+	Level      string // province, city, county, township, community, village
+	// Province, City and County are the full names of the divisions the
+	// place is or lies in, "" when unknown: 银川 gives City 银川市 and
+	// Province 宁夏回族自治区. A place found by pattern right after a
+	// known one (兴庆区正阳社区) takes that one's.
+	Province, City, County string
+	Anonymised             bool // ××区, xx镇, **市, XX县, ×× 街道: recognised as anonymised, never a place
+}
+
+// Gazetteer finds administrative places in text. Build once, share: safe for concurrent use.
+//
+// It matches the full names of the divisions (湖州市, 织里镇), their short
+// names (银川, 宁夏, 西夏) under the rules of nameKind, anonymised names
+// (××区) and, by pattern, communities, villages and townships missing from
+// the data (青石巷社区, 大寨村). The longest match wins, left to right;
+// words in rules.PlaceWords.Stop block a match.
+type Gazetteer struct {
+	divs     []gdiv
+	entries  map[string]*entry // name -> candidates
+	starts   map[uint64]uint64 // first two runes -> bit set of name lengths
+	stop     wordSet           // words that are never places
+	mods     []string          // generic modifiers (示范 from 示范*)
+	left     wordSet           // words that end a pattern place's left context
+	boundary map[rune]bool     // one-character left words
+	follow   map[rune][]string // words confirming a short name, by first character
+}
+
+// gdiv is a division with its place in the tree.
+type gdiv struct {
+	rules.Division
+	parent int32
+	anc    [3]int32 // province, city, county: index of self or ancestor, -1 if none
+}
+
+// nameKind says how a name was made and what it needs to be accepted.
+type nameKind uint8
+
+const (
+	kindFull          nameKind = iota // full name, three characters or more: 湖州市, 长阳县 (alias of an autonomous county)
+	kindFullWeak                      // full name of two characters (和县, 乌镇): needs confirmation
+	kindFullVerb                      // full name whose short form is a verb (联合镇): needs its county or city in the text
+	kindShort                         // short name of a province or city, or of three characters or more: 银川, 东昌府
+	kindShortCounty                   // short name of a county, two characters (西夏): needs confirmation
+	kindShortTownship                 // short name of a township (织里): needs its county or city in the text and an organisation word after it
+)
+
+type cand struct {
+	div  int32
+	kind nameKind
+}
+
+type entry struct {
+	cands []cand
+	stop  bool
+}
+
+// wordSet is a set of words with the greatest length in runes.
+type wordSet struct {
+	words map[string]bool
+	max   int
+}
+
+func newWordSet(words []string) wordSet {
+	ws := wordSet{words: map[string]bool{}}
+	for _, w := range words {
+		ws.words[w] = true
+		ws.max = max(ws.max, utf8.RuneCountInString(w))
+	}
+	return ws
+}
+
+// NewGazetteer indexes the divisions with the built-in word lists of
+// rules.BuiltinPlaceWords. It panics if those embedded lists are broken,
+// which the tests rule out.
+func NewGazetteer(divs []rules.Division) *Gazetteer {
+	words, err := rules.BuiltinPlaceWords()
+	if err != nil {
+		panic("extract: built-in place words: " + err.Error())
+	}
+	return newGazetteer(divs, words)
+}
+
+func newGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
+	g := &Gazetteer{
+		entries:  map[string]*entry{},
+		starts:   map[uint64]uint64{},
+		boundary: map[rune]bool{},
+		follow:   map[rune][]string{},
+	}
+	for _, w := range words.Follow {
+		r, _ := utf8.DecodeRuneInString(w)
+		g.follow[r] = append(g.follow[r], w)
+	}
+	g.divs = buildTree(divs)
+	g.indexNames()
+	var stop []string
+	for _, w := range words.Stop {
+		if m, ok := strings.CutSuffix(w, "*"); ok {
+			g.mods = append(g.mods, m)
+			continue
+		}
+		stop = append(stop, w)
+		g.entry(w).stop = true
+	}
+	g.stop = newWordSet(stop)
+	var left []string
+	for _, w := range words.Left {
+		if r, n := utf8.DecodeRuneInString(w); n == len(w) {
+			g.boundary[r] = true
+			continue
+		}
+		left = append(left, w)
+	}
+	g.left = newWordSet(left)
+	g.weakenVerbNames()
+	return g
+}
+
+// weakenVerbNames makes a full name whose short form is a left word (联合镇,
+// 建设乡) need its county or city in the text: in 联合镇派出所 the verb 联合
+// governs 镇派出所.
+func (g *Gazetteer) weakenVerbNames() {
+	for name, e := range g.entries {
+		for i, c := range e.cands {
+			d := g.divs[c.div]
+			if c.kind != kindFull || d.Name != name {
+				continue
+			}
+			if short, _ := shortName(d.Name, d.Level); g.left.words[short] {
+				e.cands[i].kind = kindFullVerb
+			}
+		}
+	}
+}
+
+// buildTree links each division to its parent and ancestors.
+func buildTree(divs []rules.Division) []gdiv {
+	out := make([]gdiv, len(divs))
+	index := make(map[string]int32, len(divs))
+	for i, d := range divs {
+		out[i] = gdiv{Division: d, parent: -1, anc: [3]int32{-1, -1, -1}}
+		index[d.Code] = int32(i)
+	}
+	for i := range out {
+		if p, ok := index[out[i].Parent]; ok {
+			out[i].parent = p
+		}
+	}
+	for i := range out {
+		for a := int32(i); a >= 0; a = out[a].parent {
+			if r, ok := levelRank[out[a].Level]; ok && r < 3 && out[i].anc[r] < 0 {
+				out[i].anc[r] = a
+			}
+		}
+	}
+	return out
+}
+
+// entry returns the entry for name, adding it to the index.
+func (g *Gazetteer) entry(name string) *entry {
+	if e, ok := g.entries[name]; ok {
+		return e
+	}
+	rs := []rune(name)
+	if len(rs) < 2 || len(rs) > 63 {
+		return &entry{} // not indexed
+	}
+	e := &entry{}
+	g.entries[name] = e
+	g.starts[pairKey(rs[0], rs[1])] |= 1 << len(rs)
+	return e
+}
+
+func pairKey(a, b rune) uint64 { return uint64(a)<<32 | uint64(b) }
+
+// indexNames adds every division's full name, aliases and short names.
+// County and township short names are kept only when no other name is
+// spelt the same, and a county's short name only when it does not start
+// with its city's (沧州渤海 of 沧州渤海新区).
+func (g *Gazetteer) indexNames() {
+	for i, d := range g.divs {
+		for _, n := range namesOf(d.Name, d.Level) {
+			if n.kind == kindShortCounty || (n.kind == kindShort && d.Level == LevelCounty) {
+				if g.startsWithParentShort(d, n.name) {
+					continue
+				}
+			}
+			e := g.entry(n.name)
+			e.cands = append(e.cands, cand{int32(i), n.kind})
+		}
+	}
+	for _, e := range g.entries {
+		if len(e.cands) > 1 {
+			e.cands = slices.DeleteFunc(e.cands, func(c cand) bool {
+				return c.kind == kindShortCounty || c.kind == kindShortTownship ||
+					(c.kind == kindShort && g.divs[c.div].Level == LevelCounty)
+			})
+		}
+	}
+}
+
+func (g *Gazetteer) startsWithParentShort(d gdiv, short string) bool {
+	if d.parent < 0 {
+		return false
+	}
+	p := g.divs[d.parent]
+	ps, _ := shortName(p.Name, p.Level)
+	return ps != "" && strings.HasPrefix(short, ps)
+}
+
+// Find returns the place mentions in text, in order, non-overlapping, resolving ambiguous names with the other mentions in the same text.
+func (g *Gazetteer) Find(text []rune) []PlaceMention {
+	sc := newScan(g, text)
+	hits := sc.hits()
+	ctx := map[int32]bool{}
+	for _, m := range sc.choose(hits, nil) {
+		for _, c := range m.cands {
+			ctx[c.div] = true
+		}
+	}
+	ms := sc.choose(hits, ctx)
+	ms = sc.addPatterns(ms)
+	g.resolve(ms)
+	return g.mentions(text, ms)
+}

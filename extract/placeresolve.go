@@ -1,0 +1,179 @@
+package extract
+
+// Weights of what another mention says about a candidate division.
+const (
+	weightKin      = 3   // an ancestor or a descendant of the candidate is named
+	weightSibling  = 1   // a division with the same parent is named
+	weightProvince = 0.5 // a division in the same province is named
+)
+
+// evidence sums the mentions' weight on each division and its relatives.
+// A mention with n candidates gives each 1/n.
+type evidence struct {
+	g                     *Gazetteer
+	self, desc, sib, prov map[int32]float64
+}
+
+func newEvidence(g *Gazetteer, ms []match) *evidence {
+	ev := &evidence{g: g, self: map[int32]float64{}, desc: map[int32]float64{},
+		sib: map[int32]float64{}, prov: map[int32]float64{}}
+	for i := range ms {
+		ev.add(&ms[i], 1)
+	}
+	return ev
+}
+
+func (ev *evidence) add(m *match, sign float64) {
+	if m.div >= 0 {
+		ev.addDiv(m.div, sign)
+		return
+	}
+	for _, c := range m.cands {
+		ev.addDiv(c.div, sign/float64(len(m.cands)))
+	}
+}
+
+func (ev *evidence) addDiv(d int32, w float64) {
+	divs := ev.g.divs
+	ev.self[d] += w
+	for a := divs[d].parent; a >= 0; a = divs[a].parent {
+		ev.desc[a] += w
+	}
+	if p := divs[d].parent; p >= 0 {
+		ev.sib[p] += w
+	}
+	if p := divs[d].anc[0]; p >= 0 {
+		ev.prov[p] += w
+	}
+}
+
+// score is the weight of the other mentions on division d.
+func (ev *evidence) score(d int32) float64 {
+	divs := ev.g.divs
+	s := weightKin * ev.desc[d]
+	for a := divs[d].parent; a >= 0; a = divs[a].parent {
+		s += weightKin * ev.self[a]
+	}
+	if p := divs[d].parent; p >= 0 {
+		s += weightSibling * (ev.sib[p] - ev.self[d])
+	}
+	if p := divs[d].anc[0]; p >= 0 {
+		s += weightProvince * (ev.prov[p] - ev.self[d])
+	}
+	return s
+}
+
+// resolve fixes each match's division: the only candidate, or the one the
+// other mentions point at most. Two rounds let a resolved name help resolve
+// another.
+func (g *Gazetteer) resolve(ms []match) {
+	for i := range ms {
+		if len(ms[i].cands) == 1 {
+			ms[i].div = ms[i].cands[0].div
+		}
+	}
+	for range 2 {
+		ev := newEvidence(g, ms)
+		picks := map[int]int32{}
+		for i := range ms {
+			if ms[i].div < 0 && len(ms[i].cands) > 1 {
+				ev.add(&ms[i], -1)
+				if d := ev.best(ms[i].cands); d >= 0 {
+					picks[i] = d
+				}
+				ev.add(&ms[i], 1)
+			}
+		}
+		for i, d := range picks {
+			ms[i].div = d
+		}
+	}
+}
+
+// best returns the candidate with the highest positive score, or -1 when
+// two share it. With no evidence at all, a name that is a province's short
+// name as well as a city's (吉林, 海南) is the province.
+func (ev *evidence) best(cands []cand) int32 {
+	const eps = 1e-9
+	best, top, tie := int32(-1), eps, false
+	for _, c := range cands {
+		switch s := ev.score(c.div); {
+		case s > top+eps:
+			best, top, tie = c.div, s, false
+		case s > top-eps:
+			tie = true
+		}
+	}
+	switch {
+	case tie:
+		return -1
+	case best < 0:
+		return ev.onlyProvince(cands)
+	}
+	return best
+}
+
+// onlyProvince returns the one province among the candidates, or -1.
+func (ev *evidence) onlyProvince(cands []cand) int32 {
+	found := int32(-1)
+	for _, c := range cands {
+		if ev.g.divs[c.div].Level == LevelProvince {
+			if found >= 0 {
+				return -1
+			}
+			found = c.div
+		}
+	}
+	return found
+}
+
+// mentions turns the matches into PlaceMentions.
+func (g *Gazetteer) mentions(text []rune, ms []match) []PlaceMention {
+	out := make([]PlaceMention, 0, len(ms))
+	for _, m := range ms {
+		pm := PlaceMention{Name: string(text[m.start:m.end]), Start: m.start, End: m.end,
+			Level: m.level, Anonymised: m.anon}
+		switch {
+		case m.div >= 0:
+			g.place(&pm, []int32{m.div})
+		case len(m.cands) > 0:
+			divs := make([]int32, len(m.cands))
+			for i, c := range m.cands {
+				divs[i] = c.div
+			}
+			g.place(&pm, divs)
+		case !m.anon && len(out) > 0 && out[len(out)-1].End == m.start && !out[len(out)-1].Anonymised:
+			prev := out[len(out)-1]
+			pm.Province, pm.City, pm.County = prev.Province, prev.City, prev.County
+		}
+		out = append(out, pm)
+	}
+	return out
+}
+
+// place fills the code, level and enclosing divisions that all the
+// candidates share; the level is the highest of theirs.
+func (g *Gazetteer) place(pm *PlaceMention, divs []int32) {
+	first := g.divs[divs[0]]
+	if len(divs) == 1 {
+		pm.Code = first.Code
+	}
+	pm.Level = first.Level
+	anc := first.anc
+	for _, d := range divs[1:] {
+		if levelRank[g.divs[d].Level] < levelRank[pm.Level] {
+			pm.Level = g.divs[d].Level
+		}
+		for r := range anc {
+			if anc[r] != g.divs[d].anc[r] {
+				anc[r] = -1
+			}
+		}
+	}
+	names := [3]*string{&pm.Province, &pm.City, &pm.County}
+	for r, a := range anc {
+		if a >= 0 {
+			*names[r] = g.divs[a].Name
+		}
+	}
+}

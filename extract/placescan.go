@@ -1,0 +1,303 @@
+package extract
+
+import (
+	"cmp"
+	"math/bits"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// scan is the state of one Find call.
+type scan struct {
+	g    *Gazetteer
+	text []rune
+	s    string  // text as a string
+	off  []int32 // off[i] is the byte offset of rune i in s; off[len(text)] == len(s)
+}
+
+// hit is a name found in the text, before the choice between overlapping ones.
+type hit struct {
+	start, end int
+	e          *entry // nil for an anonymised name
+	level      string // level of an anonymised name
+}
+
+// match is a chosen place.
+type match struct {
+	start, end int
+	cands      []cand // divisions it may name; none for pattern and anonymised places
+	level      string // level of a pattern or anonymised place
+	anon       bool
+	div        int32 // resolved division, -1 if none
+}
+
+func newScan(g *Gazetteer, text []rune) *scan {
+	s := string(text)
+	off := make([]int32, 0, len(text)+1)
+	for i := range s {
+		off = append(off, int32(i))
+	}
+	off = append(off, int32(len(s)))
+	return &scan{g: g, text: text, s: s, off: off}
+}
+
+func (sc *scan) sub(i, j int) string { return sc.s[sc.off[i]:sc.off[j]] }
+
+// hasAt reports whether the text at rune offset i starts with w.
+func (sc *scan) hasAt(i int, w string) bool {
+	return i <= len(sc.text) && strings.HasPrefix(sc.s[sc.off[i]:], w)
+}
+
+// hits finds every indexed name and anonymised name, ordered by start and
+// then longest first.
+func (sc *scan) hits() []hit {
+	hs := make([]hit, 0, len(sc.text)/16)
+	n := len(sc.text)
+	for i := 0; i+1 < n; i++ {
+		mask := sc.g.starts[pairKey(sc.text[i], sc.text[i+1])]
+		for mask != 0 {
+			l := 63 - bits.LeadingZeros64(mask)
+			mask &^= 1 << l
+			if i+l > n {
+				continue
+			}
+			if e, ok := sc.g.entries[sc.sub(i, i+l)]; ok {
+				hs = append(hs, hit{start: i, end: i + l, e: e})
+			}
+		}
+	}
+	hs = append(hs, sc.anonHits()...)
+	slices.SortStableFunc(hs, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
+	})
+	return hs
+}
+
+// choose picks, left to right, the longest acceptable hit. A stop word
+// that is the longest hit blocks the names inside it. With ctx nil only
+// names that need no confirmation are accepted; ctx is the set of
+// divisions those named.
+func (sc *scan) choose(hits []hit, ctx map[int32]bool) []match {
+	var ms []match
+	pos := 0
+	for _, h := range hits {
+		if h.start < pos {
+			continue
+		}
+		if h.e == nil {
+			ms = append(ms, match{start: h.start, end: h.end, level: h.level, anon: true, div: -1})
+			pos = h.end
+			continue
+		}
+		var prev []cand
+		if len(ms) > 0 && ms[len(ms)-1].end == h.start {
+			prev = ms[len(ms)-1].cands
+		}
+		if cands := sc.accept(h, prev, ctx); len(cands) > 0 {
+			ms = append(ms, match{start: h.start, end: h.end, cands: cands, div: -1})
+			pos = h.end
+		} else if h.e.stop {
+			pos = h.end
+		}
+	}
+	return ms
+}
+
+// accept returns the candidates of h that stand. A name right after one of
+// its ancestors (聊城市东昌府区, 湖州织里) stands, and only the candidates
+// under that ancestor are kept. A stop word stands only right after its
+// parent (晋城市城区, but not 四川南部).
+func (sc *scan) accept(h hit, prev []cand, ctx map[int32]bool) []cand {
+	var chained, other []cand
+	for _, c := range h.e.cands {
+		switch {
+		case sc.g.underAny(c.div, prev, h.e.stop) && !sc.shortBroken(h, c):
+			chained = append(chained, c)
+		case !h.e.stop && sc.confirmed(h, c, ctx):
+			other = append(other, c)
+		}
+	}
+	if len(chained) > 0 {
+		return chained
+	}
+	return other
+}
+
+// confirmed applies the rules of c's name kind to a name that does not
+// follow one of its ancestors (accept takes those).
+func (sc *scan) confirmed(h hit, c cand, ctx map[int32]bool) bool {
+	if sc.shortBroken(h, c) {
+		return false
+	}
+	switch c.kind {
+	case kindFull:
+		return !sc.brokenFull(h)
+	case kindShort:
+		return true
+	}
+	if ctx == nil {
+		return false
+	}
+	switch c.kind {
+	case kindFullWeak:
+		return sc.followed(h.end) || sc.g.ancestorIn(c.div, ctx, levelRank[LevelCity])
+	case kindShortCounty:
+		return sc.followed(h.end) || sc.g.ancestorIn(c.div, ctx, levelRank[LevelProvince])
+	case kindShortTownship:
+		return sc.followed(h.end) && sc.g.ancestorIn(c.div, ctx, levelRank[LevelCity])
+	case kindFullVerb:
+		return sc.g.ancestorIn(c.div, ctx, levelRank[LevelCity])
+	}
+	return false
+}
+
+// brokenFull reports a full name whose suffix starts a longer word:
+// 河北区 in 河北区域, 东兴市 in 东兴市场.
+func (sc *scan) brokenFull(h hit) bool { return sc.brokenSuffix(h.end) }
+
+// brokenSuffix reports a division suffix ending at end that starts a longer
+// word: 区域, 市场.
+func (sc *scan) brokenSuffix(end int) bool {
+	if end >= len(sc.text) {
+		return false
+	}
+	last, next := sc.text[end-1], sc.text[end]
+	return (last == '区' && next == '域') || (last == '市' && next == '场')
+}
+
+// shortBreakers are words that, right after a short name, make it part of
+// another place or a street: 朝阳村, 银川路, 西夏街道.
+var shortBreakers = []string{"村", "社区", "镇", "乡", "街道", "路", "街", "大街", "大道", "巷"}
+
+// shortBroken reports a short name followed by a breaker.
+func (sc *scan) shortBroken(h hit, c cand) bool {
+	switch c.kind {
+	case kindShort, kindShortCounty, kindShortTownship:
+		return sc.suffixAfter(h.end)
+	}
+	return false
+}
+
+// suffixAfter reports a breaker at end that does not start a place name of
+// its own (台州路桥区 is 台州 and 路桥区).
+func (sc *scan) suffixAfter(end int) bool {
+	return slices.ContainsFunc(shortBreakers, func(w string) bool { return sc.hasAt(end, w) }) &&
+		!sc.fullNameAt(end)
+}
+
+// fullNameAt reports whether a full division name starts at i.
+func (sc *scan) fullNameAt(i int) bool {
+	if i+1 >= len(sc.text) {
+		return false
+	}
+	mask := sc.g.starts[pairKey(sc.text[i], sc.text[i+1])]
+	for mask != 0 {
+		l := bits.TrailingZeros64(mask)
+		mask &^= 1 << l
+		if i+l > len(sc.text) {
+			break
+		}
+		if e := sc.g.entries[sc.sub(i, i+l)]; e != nil && slices.ContainsFunc(e.cands, func(c cand) bool { return c.kind == kindFull }) {
+			return true
+		}
+	}
+	return false
+}
+
+// followed reports whether an organisation or facility word comes at end.
+func (sc *scan) followed(end int) bool {
+	if end >= len(sc.text) {
+		return false
+	}
+	return slices.ContainsFunc(sc.g.follow[sc.text[end]], func(w string) bool { return sc.hasAt(end, w) })
+}
+
+// underAny reports whether div lies under one of the candidates, or, if
+// direct is set, is a child of one.
+func (g *Gazetteer) underAny(div int32, cands []cand, direct bool) bool {
+	for _, c := range cands {
+		if (direct && g.divs[div].parent == c.div) || (!direct && g.isAncestor(c.div, div)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAncestor reports whether a is a proper ancestor of d.
+func (g *Gazetteer) isAncestor(a, d int32) bool {
+	for p := g.divs[d].parent; p >= 0; p = g.divs[p].parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// ancestorIn reports whether a proper ancestor of div at rank minRank or
+// below (1: city, 2: county) is in ctx.
+func (g *Gazetteer) ancestorIn(div int32, ctx map[int32]bool, minRank int) bool {
+	for p := g.divs[div].parent; p >= 0; p = g.divs[p].parent {
+		if ctx[p] && levelRank[g.divs[p].Level] >= minRank {
+			return true
+		}
+	}
+	return false
+}
+
+// anonSuffixes are the division suffixes recognised after an anonymising
+// run, longest first.
+var anonSuffixes = []struct{ s, level string }{
+	{"特别行政区", LevelProvince}, {"自治区", LevelProvince}, {"自治州", LevelCity}, {"自治县", LevelCounty},
+	{"街道", LevelTownship}, {"社区", LevelCommunity},
+	{"省", LevelProvince}, {"市", LevelCity}, {"州", LevelCity}, {"盟", LevelCity},
+	{"区", LevelCounty}, {"县", LevelCounty}, {"旗", LevelCounty},
+	{"镇", LevelTownship}, {"乡", LevelTownship}, {"村", LevelVillage},
+}
+
+// isAnon reports a character that stands in for a withheld name.
+func isAnon(r rune) bool {
+	switch r {
+	case '×', 'x', 'X', '*', '＊', '○', '□', '某', 'ｘ', 'Ｘ':
+		return true
+	}
+	return false
+}
+
+func isLatinOrDigit(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// anonHits finds runs of anonymising characters before a division suffix,
+// with spaces allowed between: ××区, xx镇, ×× 街道. A run of x after a
+// Latin letter or digit is part of a word, not a name, and so is a suffix
+// that starts a longer word (XX市场监管局).
+func (sc *scan) anonHits() []hit {
+	var hs []hit
+	t := sc.text
+	for i := 0; i < len(t); i++ {
+		if !isAnon(t[i]) || (i > 0 && isAnon(t[i-1])) {
+			continue
+		}
+		if i > 0 && isLatinOrDigit(t[i-1]) && t[i] < 0x80 {
+			continue
+		}
+		j := i
+		for j < len(t) && isAnon(t[j]) {
+			j++
+		}
+		for j < len(t) && (t[j] == ' ' || t[j] == '\u3000') {
+			j++
+		}
+		for _, suf := range anonSuffixes {
+			if end := j + utf8.RuneCountInString(suf.s); sc.hasAt(j, suf.s) {
+				if !sc.brokenSuffix(end) {
+					hs = append(hs, hit{start: i, end: end, level: suf.level})
+				}
+				break
+			}
+		}
+	}
+	return hs
+}
