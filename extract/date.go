@@ -838,14 +838,6 @@ func isCNNum(r rune) bool {
 	return cnDigit(r) >= 0
 }
 
-// isAnon reports a mark that hides a digit of a year (20××年, 20xx年).
-func isAnon(r rune) bool {
-	switch r {
-	case '×', 'x', 'X', '*', '＊', 'ｘ', 'Ｘ', '✕':
-		return true
-	}
-	return false
-}
 
 // isLetter reports an ASCII letter.
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }

@@ -101,18 +101,9 @@ func newWordSet(words []string) wordSet {
 	return ws
 }
 
-// NewGazetteer indexes the divisions with the built-in word lists of
-// rules.BuiltinPlaceWords. It panics if those embedded lists are broken,
-// which the tests rule out.
-func NewGazetteer(divs []rules.Division) *Gazetteer {
-	words, err := rules.BuiltinPlaceWords()
-	if err != nil {
-		panic("extract: built-in place words: " + err.Error())
-	}
-	return newGazetteer(divs, words)
-}
-
-func newGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
+// NewGazetteer builds a gazetteer from the divisions and the place word
+// lists (rules.Set.PlaceWords).
+func NewGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
 	g := &Gazetteer{
 		entries:  map[string]*entry{},
 		starts:   map[uint64]uint64{},
@@ -243,7 +234,7 @@ func (g *Gazetteer) startsWithParentShort(d gdiv, short string) bool {
 // Find returns the place mentions in text, in order, non-overlapping, resolving ambiguous names with the other mentions in the same text.
 func (g *Gazetteer) Find(text []rune) []PlaceMention {
 	sc := newScan(g, text)
-	hits := sc.hits()
+	hits := sc.nameHits()
 	ctx := map[int32]bool{}
 	for _, m := range sc.choose(hits, nil) {
 		for _, c := range m.cands {

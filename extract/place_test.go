@@ -12,11 +12,11 @@ import (
 
 func builtinGazetteer(t testing.TB) *Gazetteer {
 	t.Helper()
-	divs, err := rules.BuiltinDivisions()
+	set, err := rules.LoadBuiltin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewGazetteer(divs)
+	return NewGazetteer(set.Divisions, set.PlaceWords())
 }
 
 var findTests = []struct{ text, want string }{
@@ -181,12 +181,12 @@ func BenchmarkGazetteerFind(b *testing.B) {
 }
 
 func BenchmarkNewGazetteer(b *testing.B) {
-	divs, err := rules.BuiltinDivisions()
+	set, err := rules.LoadBuiltin()
 	if err != nil {
 		b.Fatal(err)
 	}
 	for range b.N {
-		NewGazetteer(divs)
+		NewGazetteer(set.Divisions, set.PlaceWords())
 	}
 }
 

@@ -17,8 +17,8 @@ type scan struct {
 	off  []int32 // off[i] is the byte offset of rune i in s; off[len(text)] == len(s)
 }
 
-// hit is a name found in the text, before the choice between overlapping ones.
-type hit struct {
+// nameHit is a name found in the text, before the choice between overlapping ones.
+type nameHit struct {
 	start, end int
 	e          *entry // nil for an anonymised name
 	level      string // level of an anonymised name
@@ -52,8 +52,8 @@ func (sc *scan) hasAt(i int, w string) bool {
 
 // hits finds every indexed name and anonymised name, ordered by start and
 // then longest first.
-func (sc *scan) hits() []hit {
-	hs := make([]hit, 0, len(sc.text)/16)
+func (sc *scan) nameHits() []nameHit {
+	hs := make([]nameHit, 0, len(sc.text)/16)
 	n := len(sc.text)
 	for i := 0; i+1 < n; i++ {
 		mask := sc.g.starts[pairKey(sc.text[i], sc.text[i+1])]
@@ -64,22 +64,22 @@ func (sc *scan) hits() []hit {
 				continue
 			}
 			if e, ok := sc.g.entries[sc.sub(i, i+l)]; ok {
-				hs = append(hs, hit{start: i, end: i + l, e: e})
+				hs = append(hs, nameHit{start: i, end: i + l, e: e})
 			}
 		}
 	}
 	hs = append(hs, sc.anonHits()...)
-	slices.SortStableFunc(hs, func(a, b hit) int {
+	slices.SortStableFunc(hs, func(a, b nameHit) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 	})
 	return hs
 }
 
-// choose picks, left to right, the longest acceptable hit. A stop word
-// that is the longest hit blocks the names inside it. With ctx nil only
+// choose picks, left to right, the longest acceptable nameHit. A stop word
+// that is the longest nameHit blocks the names inside it. With ctx nil only
 // names that need no confirmation are accepted; ctx is the set of
 // divisions those named.
-func (sc *scan) choose(hits []hit, ctx map[int32]bool) []match {
+func (sc *scan) choose(hits []nameHit, ctx map[int32]bool) []match {
 	var ms []match
 	pos := 0
 	for _, h := range hits {
@@ -109,7 +109,7 @@ func (sc *scan) choose(hits []hit, ctx map[int32]bool) []match {
 // its ancestors (聊城市东昌府区, 湖州织里) stands, and only the candidates
 // under that ancestor are kept. A stop word stands only right after its
 // parent (晋城市城区, but not 四川南部).
-func (sc *scan) accept(h hit, prev []cand, ctx map[int32]bool) []cand {
+func (sc *scan) accept(h nameHit, prev []cand, ctx map[int32]bool) []cand {
 	var chained, other []cand
 	for _, c := range h.e.cands {
 		switch {
@@ -127,7 +127,7 @@ func (sc *scan) accept(h hit, prev []cand, ctx map[int32]bool) []cand {
 
 // confirmed applies the rules of c's name kind to a name that does not
 // follow one of its ancestors (accept takes those).
-func (sc *scan) confirmed(h hit, c cand, ctx map[int32]bool) bool {
+func (sc *scan) confirmed(h nameHit, c cand, ctx map[int32]bool) bool {
 	if sc.shortBroken(h, c) {
 		return false
 	}
@@ -155,7 +155,7 @@ func (sc *scan) confirmed(h hit, c cand, ctx map[int32]bool) bool {
 
 // brokenFull reports a full name whose suffix starts a longer word:
 // 河北区 in 河北区域, 东兴市 in 东兴市场.
-func (sc *scan) brokenFull(h hit) bool { return sc.brokenSuffix(h.end) }
+func (sc *scan) brokenFull(h nameHit) bool { return sc.brokenSuffix(h.end) }
 
 // brokenSuffix reports a division suffix ending at end that starts a longer
 // word: 区域, 市场.
@@ -172,7 +172,7 @@ func (sc *scan) brokenSuffix(end int) bool {
 var shortBreakers = []string{"村", "社区", "镇", "乡", "街道", "路", "街", "大街", "大道", "巷"}
 
 // shortBroken reports a short name followed by a breaker.
-func (sc *scan) shortBroken(h hit, c cand) bool {
+func (sc *scan) shortBroken(h nameHit, c cand) bool {
 	switch c.kind {
 	case kindShort, kindShortCounty, kindShortTownship:
 		return sc.suffixAfter(h.end)
@@ -256,14 +256,6 @@ var anonSuffixes = []struct{ s, level string }{
 	{"镇", LevelTownship}, {"乡", LevelTownship}, {"村", LevelVillage},
 }
 
-// isAnon reports a character that stands in for a withheld name.
-func isAnon(r rune) bool {
-	switch r {
-	case '×', 'x', 'X', '*', '＊', '○', '□', '某', 'ｘ', 'Ｘ':
-		return true
-	}
-	return false
-}
 
 func isLatinOrDigit(r rune) bool {
 	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
@@ -273,8 +265,8 @@ func isLatinOrDigit(r rune) bool {
 // with spaces allowed between: ××区, xx镇, ×× 街道. A run of x after a
 // Latin letter or digit is part of a word, not a name, and so is a suffix
 // that starts a longer word (XX市场监管局).
-func (sc *scan) anonHits() []hit {
-	var hs []hit
+func (sc *scan) anonHits() []nameHit {
+	var hs []nameHit
 	t := sc.text
 	for i := 0; i < len(t); i++ {
 		if !isAnon(t[i]) || (i > 0 && isAnon(t[i-1])) {
@@ -293,7 +285,7 @@ func (sc *scan) anonHits() []hit {
 		for _, suf := range anonSuffixes {
 			if end := j + utf8.RuneCountInString(suf.s); sc.hasAt(j, suf.s) {
 				if !sc.brokenSuffix(end) {
-					hs = append(hs, hit{start: i, end: end, level: suf.level})
+					hs = append(hs, nameHit{start: i, end: end, level: suf.level})
 				}
 				break
 			}

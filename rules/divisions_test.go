@@ -6,10 +6,11 @@ import (
 )
 
 func TestBuiltinDivisions(t *testing.T) {
-	divs, err := BuiltinDivisions()
+	set, err := LoadBuiltin()
 	if err != nil {
 		t.Fatal(err)
 	}
+	divs := set.Divisions
 	byCode := map[string]Division{}
 	count := map[string]int{}
 	for _, d := range divs {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -18,6 +19,8 @@ type Set struct {
 	Classes map[string]*Class
 	Tests   []Test
 	Tables  map[string]*Table // by file name without .tsv
+	// Divisions are the administrative divisions of divisions.tsv.
+	Divisions []Division
 	Files   map[string][]byte // every file, by name, as loaded
 	Version string            // a hash of every file's name and content
 }
@@ -92,6 +95,14 @@ func parseFiles(files map[string][]byte) (*Set, error) {
 			s.Rules = append(s.Rules, rs...)
 			ruleKinds[strings.TrimSuffix(n, ".rules")] = kindsOf(rs)
 		case ".tsv":
+			if n == "divisions.tsv" {
+				divs, err := parseDivisions(n, bytes.NewReader(files[n]))
+				if err != nil {
+					errs = append(errs, err)
+				}
+				s.Divisions = divs
+				continue
+			}
 			t, err := parseTable(n, files[n])
 			errs = append(errs, err...)
 			s.Tables[t.Name] = t

@@ -1,18 +1,7 @@
 package rules
 
-import (
-	"bufio"
-	"embed"
-	"errors"
-	"fmt"
-	"io"
-	"strings"
-)
-
-//go:embed place_stop.dict place_left.dict place_follow.dict
-var placeFiles embed.FS
-
-// PlaceWords holds the word lists that guide the place matcher.
+// PlaceWords holds the word lists that guide the place matcher, read from
+// place_stop.dict, place_left.dict and place_follow.dict.
 type PlaceWords struct {
 	// Stop lists words that are never places, though a place name or a
 	// place pattern would match them (城区, 比如, 乡村, 社区矫正). A word
@@ -28,51 +17,19 @@ type PlaceWords struct {
 	Follow []string
 }
 
-// BuiltinPlaceWords returns the embedded place_stop.dict, place_left.dict
-// and place_follow.dict.
-func BuiltinPlaceWords() (PlaceWords, error) {
-	var w PlaceWords
-	var errs []error
-	for _, f := range []struct {
-		name string
-		dst  *[]string
-	}{
-		{"place_stop.dict", &w.Stop},
-		{"place_left.dict", &w.Left},
-		{"place_follow.dict", &w.Follow},
-	} {
-		data, err := placeFiles.ReadFile(f.name)
-		if err != nil {
-			errs = append(errs, err)
-			continue
+// PlaceWords returns the place matcher's word lists from the set's classes
+// place_stop, place_left and place_follow (empty when a file is missing).
+func (s *Set) PlaceWords() PlaceWords {
+	words := func(name string) []string {
+		c := s.Classes[name]
+		if c == nil {
+			return nil
 		}
-		if *f.dst, err = ParseWordList(f.name, strings.NewReader(string(data))); err != nil {
-			errs = append(errs, err)
+		out := make([]string, len(c.Entries))
+		for i, e := range c.Entries {
+			out[i] = e.Word
 		}
+		return out
 	}
-	return w, errors.Join(errs...)
-}
-
-// ParseWordList reads a word list: one word per line, with blank lines and
-// # comments skipped. A word may not contain spaces. Errors are given as
-// name:line: reason, all of them at once.
-func ParseWordList(name string, r io.Reader) ([]string, error) {
-	var words []string
-	var errs []error
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		text, _, _ := strings.Cut(sc.Text(), "#")
-		text = strings.TrimSpace(text)
-		switch {
-		case text == "":
-		case strings.ContainsAny(text, " \t\u3000"):
-			errs = append(errs, fmt.Errorf("%s:%d: %q: one word per line", name, n, text))
-		default:
-			words = append(words, text)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return words, errors.Join(errs...)
+	return PlaceWords{Stop: words("place_stop"), Left: words("place_left"), Follow: words("place_follow")}
 }

@@ -1,0 +1,160 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// analysis is what the rules match against: one document's text as runes,
+// its words, and where each sub-parser found something. It is built once
+// per document and read by every rule.
+type analysis struct {
+	text   []rune
+	toks   []span // words, in rune offsets
+	pos    []string
+	tokAt  []int32 // rune index → index of the word starting there, or -1
+	nums   []Number
+	numAt  []int32 // rune index → index+1 of the number starting there, 0 if none
+	dates  []DateMention
+	dateAt []int32
+	places []PlaceMention
+	plAt   []int32
+	// covered marks runes inside a number, date or place mention.
+	covered []bool
+}
+
+type span struct{ start, end int }
+
+func (a *analysis) numberAt(i int) (Number, bool) {
+	if i < len(a.numAt) && a.numAt[i] > 0 {
+		return a.nums[a.numAt[i]-1], true
+	}
+	return Number{}, false
+}
+
+func (a *analysis) dateAtPos(i int) (DateMention, bool) {
+	if i < len(a.dateAt) && a.dateAt[i] > 0 {
+		return a.dates[a.dateAt[i]-1], true
+	}
+	return DateMention{}, false
+}
+
+func (a *analysis) placeAt(i int) (PlaceMention, bool) {
+	if i < len(a.plAt) && a.plAt[i] > 0 {
+		return a.places[a.plAt[i]-1], true
+	}
+	return PlaceMention{}, false
+}
+
+// token returns the word starting at rune i.
+func (a *analysis) token(i int) (span, string, bool) {
+	if i >= len(a.tokAt) || a.tokAt[i] < 0 {
+		return span{}, "", false
+	}
+	t := a.tokAt[i]
+	return a.toks[t], a.pos[t], true
+}
+
+func (e *Extractor) analyse(text string) *analysis {
+	a := &analysis{text: []rune(text)}
+	n := len(a.text)
+	a.nums = FindNumbers(a.text)
+	a.dates = FindDates(a.text)
+	if e.gaz != nil {
+		a.places = e.gaz.Find(a.text)
+	}
+	a.covered = make([]bool, n+1)
+	a.numAt = indexSpans(n, len(a.nums), func(i int) span { return span{a.nums[i].Start, a.nums[i].End} }, a.covered)
+	a.dateAt = indexSpans(n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
+	a.plAt = indexSpans(n, len(a.places), func(i int) span { return span{a.places[i].Start, a.places[i].End} }, nil)
+	a.segment(e.seg, text)
+	return a
+}
+
+func indexSpans(n, count int, at func(int) span, covered []bool) []int32 {
+	idx := make([]int32, n+1)
+	for i := 0; i < count; i++ {
+		s := at(i)
+		if s.start < 0 || s.start >= n || s.end <= s.start {
+			continue
+		}
+		if idx[s.start] == 0 {
+			idx[s.start] = int32(i + 1)
+		}
+		if covered != nil {
+			for j := s.start; j < s.end && j < n; j++ {
+				covered[j] = true
+			}
+		}
+	}
+	return idx
+}
+
+// segment splits the text into words, then cuts the words at the edges of
+// numbers and dates so that a word never straddles one (gse joins 多人 in
+// 300多人次).
+func (a *analysis) segment(seg *Segmenter, text string) {
+	n := len(a.text)
+	cut := make([]bool, n+1)
+	mark := func(s, e int) {
+		if s >= 0 && s <= n {
+			cut[s] = true
+		}
+		if e >= 0 && e <= n {
+			cut[e] = true
+		}
+	}
+	for _, m := range a.nums {
+		mark(m.Start, m.End)
+	}
+	for _, m := range a.dates {
+		mark(m.Start, m.End)
+	}
+	for _, m := range a.places {
+		mark(m.Start, m.End)
+	}
+	a.tokAt = make([]int32, n+1)
+	for i := range a.tokAt {
+		a.tokAt[i] = -1
+	}
+	runeAt := byteToRune(text)
+	for _, t := range seg.Segment(text) {
+		s, e := runeAt[t.Start], runeAt[t.End]
+		for s < e {
+			j := s + 1
+			for j < e && !cut[j] {
+				j++
+			}
+			pos := t.Pos
+			if j-s != e-(runeAt[t.Start]) || s != runeAt[t.Start] {
+				pos = "x" // a piece of a word cut at a number or date
+			}
+			if unicode.IsSpace(a.text[s]) {
+				s = j
+				continue
+			}
+			a.tokAt[s] = int32(len(a.toks))
+			a.toks = append(a.toks, span{s, j})
+			a.pos = append(a.pos, pos)
+			s = j
+		}
+	}
+}
+
+// byteToRune maps each byte offset of s (and len(s)) to a rune offset.
+func byteToRune(s string) []int {
+	m := make([]int, len(s)+1)
+	r := 0
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		for k := 0; k < size; k++ {
+			m[i+k] = r
+		}
+		i += size
+		r++
+	}
+	m[len(s)] = r
+	return m
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -1,0 +1,60 @@
+package extract
+
+import "strings"
+
+// orgs builds Org facts from org hits. The kind comes from the rule's
+// fixed field kind=, else from the class entry of the whole name
+// (org_name.dict), else from the suffix the name ends with
+// (org_suffix.dict); the canonical name and successor from the alias table.
+func (b *builder) orgs(hits []hit) []Org {
+	var out []Org
+	for _, h := range hits {
+		s, ok := h.field("name")
+		if !ok {
+			s = span{h.start, h.end}
+		}
+		for s.start < s.end && b.a.text[s.start] == '我' {
+			s.start++ // 我区消协 names the 区消协
+		}
+		if s.end-s.start < 2 {
+			continue
+		}
+		o := Org{Name: b.str(s), Provenance: b.prov(h, s)}
+		o.Kind = b.orgKind(h, s)
+		o.Canonical, o.Successor = b.e.tables.orgCanonical(o.Name)
+		out = append(out, o)
+	}
+	return out
+}
+
+func (b *builder) orgKind(h hit, s span) OrgKind {
+	if k, ok := h.rule.Fields["kind"]; ok {
+		return OrgKind(k)
+	}
+	if c := b.e.classes["org_name"]; c != nil {
+		if e, ok := c.entry(b.a.text, s.start, s.end); ok && e.Attrs["kind"] != "" {
+			return OrgKind(e.Attrs["kind"])
+		}
+	}
+	for _, name := range []string{"org_suffix", "org_name"} {
+		c := b.e.classes[name]
+		if c == nil {
+			continue
+		}
+		if e, _, ok := c.suffixOf(b.a.text, s.start, s.end); ok && e.Attrs["kind"] != "" {
+			return OrgKind(e.Attrs["kind"])
+		}
+	}
+	return OrgOther
+}
+
+// stripPrefix removes a leading level word or anonymisation mark from an
+// organisation name: ××区工商局 → 工商局.
+func stripPrefix(name string) string {
+	for _, p := range []string{"自治区", "省", "市", "区", "县", "镇", "乡", "街道"} {
+		if rest, ok := strings.CutPrefix(name, p); ok && len(rest) > 0 {
+			return rest
+		}
+	}
+	return name
+}

@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"zongjie/corpus"
+)
+
+// inferYear sets the year of the activity and where it came from, in
+// order of trust: a year in the title; a year written in the text with a
+// full date or before an observance; the ordinal of an observance (第28个
+// 国际消费者权益日 = 2010); the annual theme of the observance. It also sets
+// the genre and completes the dates' years.
+func (e *Extractor) inferYear(rec *Record, doc corpus.Document) {
+	rec.Genre = e.genre(doc.Title, doc.Text)
+	switch {
+	case e.setYear(rec, titleYear(doc.Title), "title"):
+	case e.setYear(rec, explicitYear(rec, doc.Text), "explicit"):
+	case e.setYear(rec, e.ordinalYear(doc.Text), "ordinal"):
+	case e.setYear(rec, e.themeYear(rec), "theme"):
+	}
+	resolveDates(rec.Dates, rec.Year)
+}
+
+func (e *Extractor) setYear(rec *Record, y int, source string) bool {
+	if y == 0 {
+		return false
+	}
+	rec.Year, rec.YearSource = y, source
+	return true
+}
+
+// titleYear returns a four-digit year written in the title (2023年…总结).
+func titleYear(title string) int {
+	r := []rune(title)
+	for i := 0; i+4 < len(r); i++ {
+		if y, ok := yearAt(r, i); ok && r[i+4] == '年' && (i == 0 || !isDigit(r[i-1])) {
+			return y
+		}
+	}
+	return 0
+}
+
+// explicitYear returns the year of the full dates in the text, else the
+// year written most often as YYYY年 outside 《》 titles; 0 when there is
+// none or an anonymised year is all there is.
+func explicitYear(rec *Record, text string) int {
+	votes := map[int]int{}
+	for _, d := range rec.Dates {
+		for _, v := range []string{d.Date, d.From} {
+			if len(v) == 10 && v[4] == '-' {
+				if y, ok := yearAt([]rune(v), 0); ok {
+					votes[y] += 3
+				}
+			}
+		}
+	}
+	r := []rune(text)
+	inTitle := false
+	for i := 0; i+4 < len(r); i++ {
+		switch r[i] {
+		case '《':
+			inTitle = true
+		case '》', '\n':
+			inTitle = false
+		}
+		if inTitle || r[i+4] != '年' || (i > 0 && isDigit(r[i-1])) {
+			continue
+		}
+		if y, ok := yearAt(r, i); ok && !yearIsPast(r, i+5) {
+			votes[y]++
+		}
+	}
+	best, n := 0, 0
+	for y, c := range votes {
+		if c > n || c == n && y > best {
+			best, n = y, c
+		}
+	}
+	return best
+}
+
+// yearIsPast reports whether the year before i is a starting point or a
+// comparison (2019年以来, 2020年底前), not the year of the activity.
+func yearIsPast(r []rune, i int) bool {
+	rest := string(r[i:min(len(r), i+3)])
+	for _, w := range []string{"以来", "至今", "以前", "前", "起"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func yearAt(r []rune, i int) (int, bool) {
+	if i+4 > len(r) {
+		return 0, false
+	}
+	y := 0
+	for _, c := range r[i : i+4] {
+		if !isDigit(c) {
+			return 0, false
+		}
+		y = y*10 + int(c-'0')
+	}
+	if y < 1949 || y > 2100 {
+		return 0, false
+	}
+	return y, true
+}
+
+// ordinalYear reads 第N个/届/次 before an observance's name: the N-th
+// observance falls in firstYear+N-1.
+func (e *Extractor) ordinalYear(text string) int {
+	r := []rune(text)
+	for i := 0; i < len(r); i++ {
+		if r[i] != '第' {
+			continue
+		}
+		num, ok := ReadNumber(r, i+1)
+		if !ok || num.Approx || num.Value < 1 || num.Value > 200 || num.Value != float64(int(num.Value)) {
+			continue
+		}
+		j := num.End
+		if j < len(r) && strings.ContainsRune("个届次", r[j]) {
+			j++
+		}
+		rest := string(r[j:min(len(r), j+16)])
+		for _, o := range e.tables.observances {
+			if o.firstYear == 0 {
+				continue
+			}
+			for _, name := range o.names {
+				if utf8.RuneCountInString(name) >= 4 && strings.HasPrefix(rest, name) {
+					return o.firstYear + int(num.Value) - 1
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// themeYear returns the year whose annual theme the record quotes.
+func (e *Extractor) themeYear(rec *Record) int {
+	for _, t := range rec.Themes {
+		if y, conf, ok := e.tables.themeYear(t.Text); ok && conf >= 0.5 {
+			return y
+		}
+	}
+	return 0
+}
+
+// genre returns the genre of the observance named most (the title counts
+// triple).
+func (e *Extractor) genre(title, text string) string {
+	best, n := "", 0
+	for _, o := range e.tables.observances {
+		if o.genre == "" {
+			continue
+		}
+		c := 0
+		for _, name := range o.names {
+			if utf8.RuneCountInString(name) < 3 {
+				continue
+			}
+			c += 3*strings.Count(title, name) + strings.Count(text, name)
+		}
+		if c > n {
+			best, n = o.genre, c
+		}
+	}
+	return best
+}
