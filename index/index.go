@@ -1,0 +1,227 @@
+// Package index stores documents and their facts in a Bleve index and
+// searches them: full text with the Chinese analyzer, filters and facets
+// by year, place, organisation, theme and law.
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"zongjie/corpus"
+	"zongjie/extract"
+)
+
+// DefaultPath is where the index lives unless the user names another.
+const DefaultPath = "zongjie.bleve"
+
+// LockTimeout is how long Open waits for an index held by another process.
+const LockTimeout = 2 * time.Second
+
+// ErrLocked is returned (wrapped) when another process holds the index.
+var ErrLocked = errors.New("index is in use by another process")
+
+const versionKey = "zongjie:version"
+
+// Index is an open zongjie index.
+type Index struct {
+	b    bleve.Index
+	path string
+}
+
+// Entry is one document with its facts, as stored in the index.
+type Entry struct {
+	Doc    corpus.Document
+	Record extract.Record
+}
+
+// Open opens the index at path, creating it when create is true and it
+// does not exist yet.
+func Open(path string, create bool) (*Index, error) {
+	cfg := map[string]interface{}{"bolt_timeout": LockTimeout.String()}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if !create {
+			return nil, fmt.Errorf("open index %s: %w", path, err)
+		}
+		b, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, cfg)
+		if err != nil {
+			return nil, fmt.Errorf("create index %s: %w", path, err)
+		}
+		return &Index{b: b, path: path}, nil
+	}
+	b, err := bleve.OpenUsing(path, cfg)
+	if err != nil {
+		if isTimeout(err) {
+			return nil, fmt.Errorf("open index %s: %w", path, ErrLocked)
+		}
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return &Index{b: b, path: path}, nil
+}
+
+func isTimeout(err error) bool {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if e.Error() == "timeout" {
+			return true
+		}
+	}
+	return false
+}
+
+// Path returns the index's folder.
+func (ix *Index) Path() string { return ix.path }
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.b.Close() }
+
+// Version returns the rules and analyzer version stamped into the index,
+// or "" for a new index.
+func (ix *Index) Version() (string, error) {
+	v, err := ix.b.GetInternal([]byte(versionKey))
+	if err != nil {
+		return "", fmt.Errorf("read index version: %w", err)
+	}
+	return string(v), nil
+}
+
+// SetVersion stamps the rules and analyzer version into the index.
+func (ix *Index) SetVersion(v string) error {
+	return ix.b.SetInternal([]byte(versionKey), []byte(v))
+}
+
+// DocCount returns the number of documents in the index.
+func (ix *Index) DocCount() (uint64, error) { return ix.b.DocCount() }
+
+// Has reports whether a document with this id is stored.
+func (ix *Index) Has(id string) (bool, error) {
+	d, err := ix.b.Document(id)
+	if err != nil {
+		return false, err
+	}
+	return d != nil, nil
+}
+
+// Add writes the entries in one batch: all or none of them.
+func (ix *Index) Add(entries []Entry) error {
+	b := ix.b.NewBatch()
+	for _, e := range entries {
+		data, err := fields(e)
+		if err != nil {
+			return err
+		}
+		if err := b.Index(e.Doc.ID, data); err != nil {
+			return fmt.Errorf("index %s (%s): %w", e.Doc.Source, e.Doc.ID, err)
+		}
+	}
+	if err := ix.b.Batch(b); err != nil {
+		return fmt.Errorf("write batch to %s: %w", ix.path, err)
+	}
+	return nil
+}
+
+// storedDoc is the document metadata kept in the index.
+type storedDoc struct {
+	ID       string `json:"id"`
+	Source   string `json:"source"`
+	Format   string `json:"format,omitempty"`
+	Encoding string `json:"encoding,omitempty"`
+	Title    string `json:"title"`
+}
+
+func fields(e Entry) (map[string]interface{}, error) {
+	rec, err := json.Marshal(e.Record)
+	if err != nil {
+		return nil, fmt.Errorf("encode facts of %s: %w", e.Doc.Source, err)
+	}
+	doc, err := json.Marshal(storedDoc{ID: e.Doc.ID, Source: e.Doc.Source, Format: e.Doc.Format, Encoding: e.Doc.Encoding, Title: e.Doc.Title})
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", e.Doc.Source, err)
+	}
+	r := e.Record
+	f := map[string]interface{}{
+		FieldTitle:  e.Doc.Title,
+		FieldBody:   e.Doc.Text,
+		FieldSource: e.Doc.Source,
+		FieldRecord: string(rec),
+		FieldDoc:    string(doc),
+	}
+	if r.Year != 0 {
+		f[FieldYear] = float64(r.Year)
+		f[FieldYearKW] = strconv.Itoa(r.Year)
+	}
+	if r.Genre != "" {
+		f[FieldGenre] = r.Genre
+	}
+	facets := facetValues(&r)
+	for name, vals := range facets {
+		if len(vals) > 0 {
+			f[name] = vals
+		}
+	}
+	return f, nil
+}
+
+// facetValues collects the distinct keyword values of a record's facts.
+func facetValues(r *extract.Record) map[string][]string {
+	v := map[string]*valueSet{}
+	add := func(field, value string) {
+		if value == "" {
+			return
+		}
+		if v[field] == nil {
+			v[field] = &valueSet{seen: map[string]bool{}}
+		}
+		v[field].add(value)
+	}
+	for _, p := range r.Places {
+		add(FieldPlace, p.Name)
+		add(FieldProvince, p.Province)
+		add(FieldCity, p.City)
+		add(FieldDistrict, p.County)
+		switch p.Level {
+		case "province":
+			add(FieldProvince, p.Name)
+		case "city":
+			add(FieldCity, p.Name)
+		case "county":
+			add(FieldDistrict, p.Name)
+		}
+	}
+	for _, o := range r.Orgs {
+		add(FieldOrg, o.Name)
+		add(FieldOrgKind, string(o.Kind))
+	}
+	for _, t := range r.Themes {
+		add(FieldTheme, t.Text)
+	}
+	for _, l := range r.Laws {
+		name := l.Canonical
+		if name == "" {
+			name = l.Title
+		}
+		add(FieldLaw, name)
+	}
+	out := map[string][]string{}
+	for k, s := range v {
+		out[k] = s.list
+	}
+	return out
+}
+
+type valueSet struct {
+	seen map[string]bool
+	list []string
+}
+
+func (s *valueSet) add(v string) {
+	if !s.seen[v] {
+		s.seen[v] = true
+		s.list = append(s.list, v)
+	}
+}
