@@ -8,4 +8,7 @@ require (
 	golang.org/x/text v0.44.0
 )
 
-require github.com/andybalholm/cascadia v1.3.4 // indirect
+require (
+	github.com/andybalholm/cascadia v1.3.4 // indirect
+	github.com/google/go-cmp v0.7.0 // indirect
+)

@@ -25,7 +25,7 @@ import (
 //     a pair of quotes; a stray '.' between two Han characters is removed
 //     (3.15 keeps its dot); l or I inside a run of digits reads as 1 and O as
 //     0 (123l5 → 12315); ○, O or 0 between Chinese numerals reads as 〇
-//     (二○一○ → 二〇一〇);
+//     (二○一○年 → 二〇一〇年);
 //   - line tidying: spaces and tabs trimmed at both ends of every line, runs
 //     of blank lines collapsed to one, blank lines at the start and end
 //     dropped.
@@ -325,7 +325,8 @@ func digitLetter(in []cell, i int, prev rune) bool {
 }
 
 // numeralZero reports whether in[i] (○, O or 0) stands for 〇: it follows
-// a Chinese numeral and the run of such marks after it ends in one.
+// a Chinese numeral and the run of such marks after it ends in a Chinese
+// numeral or 年 (二○一○年).
 func numeralZero(in []cell, i int, prev rune) bool {
 	if !chineseNumeral(prev) {
 		return false
@@ -335,7 +336,7 @@ func numeralZero(in []cell, i int, prev rune) bool {
 		if strings.ContainsRune("○◯0Oo", r) {
 			continue
 		}
-		return chineseNumeral(r)
+		return chineseNumeral(r) || r == '年'
 	}
 	return false
 }
