@@ -99,15 +99,7 @@ func equivalent(o, r rune) bool {
 	if d := norm.NFD.String(string(r)); strings.HasPrefix(d, string(o)) {
 		return true
 	}
-	repl := map[rune]string{
-		'\r': "\n", '\v': "\n", '\f': "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n",
-		'l': "1", 'I': "1", 'ｌ': "1", 'Ｉ': "1", 'O': "0〇", 'o': "0〇", 'Ｏ': "0〇", 'ｏ': "0〇",
-		'○': "〇", '◯': "〇", '0': "〇", '０': "〇",
-		0xA0: " ", 0x3000: " ", 0x202F: " ", 0x205F: " ",
-		0x5DFF: "市", 0x2015: "—", 0x2027: "·", 0x30FB: "·", 0xFF65: "·", 0x2219: "·", 0x22C5: "·",
-		0x301C: "~", 0x223C: "~", utf8.RuneError: string(utf8.RuneError),
-	}
-	if s, ok := repl[o]; ok && strings.ContainsRune(s, r) {
+	if s, ok := replacements[o]; ok && strings.ContainsRune(s, r) {
 		return true
 	}
 	if o >= 0x2000 && o <= 0x200A && r == ' ' {
@@ -132,4 +124,14 @@ func TestNormalizeOriginOffsets(t *testing.T) {
 	if origin[k] != i {
 		t.Errorf("origin of 活 = %d, want %d", origin[k], i)
 	}
+}
+
+// replacements lists the runes the normaliser may put in place of others.
+var replacements = map[rune]string{
+	'\r': "\n", '\v': "\n", '\f': "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n",
+	'l': "1", 'I': "1", 'ｌ': "1", 'Ｉ': "1", 'O': "0〇", 'o': "0〇", 'Ｏ': "0〇", 'ｏ': "0〇",
+	'○': "〇", '◯': "〇", '0': "〇", '０': "〇",
+	0xA0: " ", 0x3000: " ", 0x202F: " ", 0x205F: " ",
+	0x5DFF: "市", 0x2015: "—", 0x2027: "·", 0x30FB: "·", 0xFF65: "·", 0x2219: "·", 0x22C5: "·",
+	0x301C: "~", 0x223C: "~", utf8.RuneError: string(utf8.RuneError),
 }
