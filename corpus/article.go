@@ -19,13 +19,18 @@ var blockAtoms = map[atom.Atom]bool{
 	atom.Figcaption: true, atom.Body: true, atom.Hr: true, atom.Caption: true,
 }
 
+// listAtoms are list elements, which hold menus and link lists more often
+// than articles.
+var listAtoms = map[atom.Atom]bool{atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Li: true}
+
 // mainBlock returns the element of body that holds the article, scored by
 // text density: every block with text of its own (Han characters outside
 // links, in text not inside a nested block) adds that count to itself; a
 // paragraph-like block (no block children) adds it to its parent too and
 // half to its grandparent, any other block half to its parent. A block's
-// score is then multiplied by 1.5 when its id or class names content
-// (article, content, TRS_Editor, news_txt, zoom, …) and by the share of
+// score is then multiplied by 1.5 when it is an <article> or <main> or its
+// id or class names content (article, content, TRS_Editor, news_txt, zoom,
+// …), by 0.8 when it is a list or list item, and by the share of
 // its Han characters outside links. The best block wins, ties going to the
 // inner one; body is the fallback when no block has ten Han characters.
 func mainBlock(body *html.Node) *html.Node {
@@ -70,8 +75,11 @@ func mainBlock(body *html.Node) *html.Node {
 		if han < 10 {
 			continue
 		}
-		if hasWord(n, contentWords) {
+		switch {
+		case hasWord(n, contentWords) || n.DataAtom == atom.Article || n.DataAtom == atom.Main:
 			s *= 1.5
+		case listAtoms[n.DataAtom]:
+			s *= 0.8
 		}
 		s *= 1 - float64(link)/float64(han)
 		if s > bestScore {
@@ -206,7 +214,7 @@ func (w *lineWriter) text(s string, pre bool) {
 		}
 		if w.space && len(w.cur) > 0 {
 			last := w.cur[len(w.cur)-1]
-			cjk := (isHan(last) || isCJKPunct(last)) && (isHan(r) || isCJKPunct(r))
+			cjk := chineseSide(last) && chineseSide(r)
 			if last != '\t' && !(w.nl && cjk) {
 				w.cur = append(w.cur, ' ')
 			}
@@ -214,6 +222,12 @@ func (w *lineWriter) text(s string, pre bool) {
 		w.space, w.nl = false, false
 		w.cur = append(w.cur, r)
 	}
+}
+
+// chineseSide reports whether r is a Han character or Chinese punctuation
+// (full-width forms included), next to which a line break is no space.
+func chineseSide(r rune) bool {
+	return isHan(r) || isCJKPunct(r) || (r >= 0xFF00 && r <= 0xFFEF)
 }
 
 // breakLine ends the current line, keeping it when it has text.

@@ -174,7 +174,7 @@ var chromeWords = map[string]bool{
 	"banner": true, "copyright": true, "pager": true, "pagination": true, "pagenav": true,
 	"paging": true, "login": true, "search": true, "toolbar": true, "tags": true,
 	"hot": true, "rank": true, "ranking": true, "friendlink": true, "gotop": true, "backtop": true,
-	"qrcode": true, "widget": true, "popup": true, "modal": true, "cookie": true, "subscribe": true,
+	"qrcode": true, "widget": true, "hide": true, "hidden": true, "popup": true, "modal": true, "cookie": true, "subscribe": true,
 }
 
 // contentWords are the id and class words of article containers.

@@ -23,6 +23,7 @@ import (
 // without an error.
 func Walk(paths []string, fn func(path string, err error) error) error {
 	seen := map[string]bool{}
+	stopped := false // fn returned fs.SkipAll
 	visit := func(path string, err error) error {
 		if err == nil {
 			key := filepath.Clean(path)
@@ -31,11 +32,15 @@ func Walk(paths []string, fn func(path string, err error) error) error {
 			}
 			seen[key] = true
 		}
-		return fn(path, err)
+		e := fn(path, err)
+		if errors.Is(e, fs.SkipAll) {
+			stopped = true
+		}
+		return e
 	}
 	for _, root := range paths {
 		err := walkRoot(root, visit)
-		if errors.Is(err, fs.SkipAll) {
+		if stopped {
 			return nil
 		}
 		if err != nil {
