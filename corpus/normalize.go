@@ -61,6 +61,12 @@ type cell struct {
 // count is unchanged, else the segment's start.
 func composeNFC(s string) []cell {
 	cells := make([]cell, 0, len(s)/2)
+	if norm.NFC.IsNormalString(s) {
+		for i, r := range s {
+			cells = append(cells, cell{r, i})
+		}
+		return cells
+	}
 	for i := 0; i < len(s); {
 		n := norm.NFC.NextBoundaryInString(s[i:], true)
 		if n <= 0 {
@@ -216,9 +222,12 @@ func chineseNumeral(r rune) bool {
 
 // fixNoise removes or repairs scraping noise that depends on the
 // neighbouring characters. Decisions look at the already repaired left
-// neighbour and the raw right neighbour.
+// neighbour and the raw right neighbour; all look-ahead is precomputed so
+// the pass stays linear.
 func fixNoise(in []cell) []cell {
 	quotes := pairedQuotes(in)
+	next, afterZeros := lookahead(in)
+	digitish := digitRuns(in)
 	out := in[:0:0]
 	prev := func() rune {
 		if len(out) == 0 {
@@ -230,25 +239,25 @@ func fixNoise(in []cell) []cell {
 		r := c.r
 		switch r {
 		case '`', '\'', '’':
-			if !quotes[i] && strayBetween(prev(), nextRune(in, i)) {
+			if !quotes[i] && strayBetween(prev(), next[i]) {
 				continue
 			}
 		case '.':
-			if isHan(prev()) && isHan(nextRune(in, i)) {
+			if isHan(prev()) && isHan(next[i]) {
 				continue
 			}
 		case 'l', 'I', 'O', 'o':
-			if digitLetter(in, i, prev()) {
+			if digitish[i] && isDigit(prev()) && i+1 < len(in) && isDigit(in[i+1].r) {
 				if r == 'l' || r == 'I' {
 					r = '1'
 				} else {
 					r = '0'
 				}
-			} else if (r == 'O' || r == 'o') && numeralZero(in, i, prev()) {
+			} else if (r == 'O' || r == 'o') && numeralZero(prev(), afterZeros[i]) {
 				r = '〇'
 			}
 		case '○', '◯', '0':
-			if numeralZero(in, i, prev()) {
+			if numeralZero(prev(), afterZeros[i]) {
 				r = '〇'
 			}
 		}
@@ -257,14 +266,29 @@ func fixNoise(in []cell) []cell {
 	return out
 }
 
-// nextRune returns the rune after in[i], skipping stray-mark candidates, or 0.
-func nextRune(in []cell, i int) rune {
-	for j := i + 1; j < len(in); j++ {
-		if r := in[j].r; r != '`' && r != '\'' && r != '’' {
-			return r
+// lookahead returns, for every position, the next rune that is not a
+// stray-mark candidate (` ' ’) and the next rune that is not a zero mark
+// (○ ◯ 0 O o); 0 at the end of the text.
+func lookahead(in []cell) (next, afterZeros []rune) {
+	next = make([]rune, len(in))
+	afterZeros = make([]rune, len(in))
+	var nq, nz rune
+	for i := len(in) - 1; i >= 0; i-- {
+		next[i], afterZeros[i] = nq, nz
+		r := in[i].r
+		if r != '`' && r != '\'' && r != '’' {
+			nq = r
+		}
+		if !zeroMark(r) {
+			nz = r
 		}
 	}
-	return 0
+	return next, afterZeros
+}
+
+// zeroMark reports whether r can stand for 〇 among Chinese numerals.
+func zeroMark(r rune) bool {
+	return r == '○' || r == '◯' || r == '0' || r == 'O' || r == 'o'
 }
 
 // strayBetween reports whether a mark between a and b is noise: both sides
@@ -303,42 +327,35 @@ func pairedQuotes(in []cell) map[int]bool {
 	return paired
 }
 
-// digitLetter reports whether the letter in[i] stands for a digit: its left
-// neighbour (already repaired) and right neighbour are ASCII digits and the
-// run of ASCII letters and digits around it holds no other letters than
-// l, I, O and o.
-func digitLetter(in []cell, i int, prev rune) bool {
-	if !isDigit(prev) || i+1 >= len(in) || !isDigit(in[i+1].r) {
-		return false
-	}
-	for j := i - 1; j >= 0 && isAlnum(in[j].r); j-- {
-		if !isDigit(in[j].r) && !strings.ContainsRune("lIOo", in[j].r) {
-			return false
-		}
-	}
-	for j := i + 1; j < len(in) && isAlnum(in[j].r); j++ {
-		if !isDigit(in[j].r) && !strings.ContainsRune("lIOo", in[j].r) {
-			return false
-		}
-	}
-	return true
-}
-
-// numeralZero reports whether in[i] (○, O or 0) stands for 〇: it follows
-// a Chinese numeral and the run of such marks after it ends in a Chinese
-// numeral or 年 (二○一○年).
-func numeralZero(in []cell, i int, prev rune) bool {
-	if !chineseNumeral(prev) {
-		return false
-	}
-	for j := i + 1; j < len(in); j++ {
-		r := in[j].r
-		if strings.ContainsRune("○◯0Oo", r) {
+// digitRuns marks the positions inside runs of ASCII letters and digits
+// that hold no letters but l, I, O and o: where a letter may stand for a
+// digit (123l5, but not A1l5).
+func digitRuns(in []cell) []bool {
+	marks := make([]bool, len(in))
+	for i := 0; i < len(in); {
+		if !isAlnum(in[i].r) {
+			i++
 			continue
 		}
-		return chineseNumeral(r) || r == '年'
+		j, ok := i, true
+		for ; j < len(in) && isAlnum(in[j].r); j++ {
+			if r := in[j].r; !isDigit(r) && r != 'l' && r != 'I' && r != 'O' && r != 'o' {
+				ok = false
+			}
+		}
+		for k := i; k < j; k++ {
+			marks[k] = ok
+		}
+		i = j
 	}
-	return false
+	return marks
+}
+
+// numeralZero reports whether a zero mark (○, O or 0) stands for 〇: it
+// follows a Chinese numeral (prev) and the run of zero marks it starts
+// ends in a Chinese numeral or 年 (after).
+func numeralZero(prev, after rune) bool {
+	return chineseNumeral(prev) && (chineseNumeral(after) || after == '年')
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
