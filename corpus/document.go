@@ -2,25 +2,57 @@
 // extracts the article text of web pages, normalises width and scraping
 // noise, drops site boilerplate and splits compilation pages into their
 // separate summaries.
+//
+// The pipeline for one file is: detect the encoding and decode (decode.go),
+// extract the article text of a web page (html.go), normalise the text while
+// keeping a map back to the decoded bytes (normalize.go), drop boilerplate
+// lines (boilerplate.go) and split a compilation into its summaries
+// (split.go). Read is the entry point; Walk lists the files of an archive.
 package corpus
 
 // Document is one report: a whole file, or one summary of a compilation.
 type Document struct {
-	ID       string // hash of the normalised text
+	ID       string // first 16 hex digits of the SHA-256 of Text
 	Source   string // file path, or archive.zip!inner/path for archive members
 	Format   string // txt, html, docx
-	Encoding string // the encoding the file was decoded from
-	Title    string
-	Text     string // normalised text; fact spans are rune offsets into it
+	Encoding string // the encoding the file was decoded from: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5, …
+	// Title is the heading line of a summary of a compilation; for a single
+	// report it is the page title (html), or the first line when that line
+	// looks like a title, else the file's base name without its extension.
+	Title string
+	// Text is the normalised body; fact spans are rune offsets into it. It
+	// starts with the title line when the title was found in the text (always
+	// for a summary of a compilation and for html, where a missing title line
+	// is prepended), and holds no boilerplate lines.
+	Text string
 	// Origin maps each rune of Text to the byte offset in the original
 	// (decoded) file text where it came from; len(Origin) == rune count of Text.
+	// For txt the decoded text is the whole file decoded to UTF-8 without its
+	// byte-order mark; for html it is the article text extracted from the
+	// page (markup offsets are not kept). The summaries of a compilation share
+	// one decoded text, so their offsets point into the whole file.
 	Origin []int
+	// Part is the 1-based position of the summary in a compilation, or 0
+	// when the file holds one report.
+	Part int
+	// Date is the publication date stated by the page (a meta tag or a
+	// byline such as 发布时间：2024-03-16) as YYYY-MM-DD, or "" when none is found.
+	Date string
 }
 
-// Skip records a file that could not be used, and why.
+// Skip records a file that could not be used, and why. Read returns it as
+// its error for content it cannot use (empty, binary, undecodable, of an
+// unsupported format), so a caller can list it with errors.As.
 type Skip struct {
 	Source string
-	Reason string
+	Reason string // for the user, in Chinese with the technical term in brackets
+	// Err is the sentinel error the reason is built on (ErrEmpty, ErrNotText,
+	// ErrEncoding, ErrFormat, ErrNoText), for errors.Is; it may be nil.
+	Err error
 }
 
+// Error returns "Source: Reason".
 func (s Skip) Error() string { return s.Source + ": " + s.Reason }
+
+// Unwrap returns the sentinel error behind the reason.
+func (s Skip) Unwrap() error { return s.Err }

@@ -1,0 +1,73 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// datePattern finds a calendar date: 2024-03-16, 2024/3/16, 2024.03.16,
+// 2024年3月16日, or 20240316 standing alone.
+var datePattern = regexp.MustCompile(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|^(\d{4})(\d{2})(\d{2})(?:\D|$)`)
+
+// parseDate returns the first valid date in s as YYYY-MM-DD, or "".
+// Full-width digits are read as digits.
+func parseDate(s string) string {
+	s, _ = Normalize(s)
+	for _, m := range datePattern.FindAllStringSubmatch(s, -1) {
+		if m[1] == "" {
+			m = append(m[:1:1], m[4:7]...)
+		}
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		if y < 1900 || y > 2100 || t.Month() != time.Month(mo) || t.Day() != d {
+			continue
+		}
+		return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+	}
+	return ""
+}
+
+// bylinePattern finds a publication byline: 发布时间：2024-03-16,
+// 发表于 2024年3月16日, or 时间：/日期： at the start of a line or after a space.
+var bylinePattern = regexp.MustCompile(`(?:发布|发表|更新|录入|上传|发文)(?:时间|日期|于)\s*[:：]?\s*|(?:^|\s)(?:时间|日期)\s*[:：]\s*`)
+
+// bylineLimit is how many lines from the top of a page are searched for a
+// byline.
+const bylineLimit = 40
+
+// bylineDate returns the date of the first byline in the first lines, as
+// YYYY-MM-DD, or "".
+func bylineDate(lines []string) string {
+	for i, l := range lines {
+		if i >= bylineLimit {
+			break
+		}
+		for _, loc := range bylinePattern.FindAllStringIndex(l, -1) {
+			rest := strings.TrimSpace(l[loc[1]:])
+			if m := datePattern.FindStringIndex(rest); m != nil && m[0] == 0 {
+				if d := parseDate(rest); d != "" {
+					return d
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// dateMetaNames are the meta tag names and properties (lower case) that
+// carry a page's publication date.
+var dateMetaNames = map[string]bool{
+	"publishdate": true, "pubdate": true, "publish_date": true, "publish-date": true,
+	"publishtime": true, "publish_time": true, "firstpublishedtime": true,
+	"article:published_time": true, "og:published_time": true, "article:published": true,
+	"og:article:published_time": true, "datepublished": true, "og:release_date": true,
+	"dc.date": true, "dc.date.issued": true, "dc.date.created": true,
+	"dcterms.created": true, "dcterms.issued": true, "date": true,
+	"sailthru.date": true, "parsely-pub-date": true, "weibo:article:create_at": true,
+	"releasedate": true, "release_date": true, "createdate": true,
+}

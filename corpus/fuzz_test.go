@@ -1,0 +1,137 @@
+package corpus
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// checkOffsets verifies the invariants of an origin map against a source
+// of srcLen bytes: one offset per rune, in range, never decreasing.
+func checkOffsets(t *testing.T, srcLen int, text string, origin []int) {
+	t.Helper()
+	if n := utf8.RuneCountInString(text); len(origin) != n {
+		t.Fatalf("len(origin) = %d, want %d", len(origin), n)
+	}
+	for i, off := range origin {
+		if off < 0 || off >= srcLen {
+			t.Fatalf("origin[%d] = %d out of range [0,%d)", i, off, srcLen)
+		}
+		if i > 0 && off < origin[i-1] {
+			t.Fatalf("origin[%d] = %d < origin[%d] = %d", i, off, i-1, origin[i-1])
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{
+		"", "（一）１２３ｌ５", "的`商'品’的.质\r\n\r\n  二○一○年\u200b", "cafe\u0301 ⼀ ﹐ \xff", "'好'‘好’\n\n\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		text, origin := Normalize(s)
+		if !utf8.ValidString(text) {
+			t.Fatalf("invalid UTF-8 in %q", text)
+		}
+		checkOffsets(t, len(s), text, origin)
+		if strings.HasPrefix(text, "\n") || strings.HasSuffix(text, "\n") || strings.Contains(text, "\n\n\n") {
+			t.Fatalf("untidy lines: %q", text)
+		}
+	})
+}
+
+func FuzzSplit(f *testing.F) {
+	f.Add("页标题\n以下是小编整理的\n总结1\n甲。\n总结2\n乙。\n版权声明:略")
+	f.Add("篇一\n\n甲\n篇二:乙\n【篇三】丙\n范文4")
+	f.Add("(一)活动总结\n一、认真组织\n(二)活动总结\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		text, origin := Normalize(s)
+		lines := splitLines(text, origin)
+		parts := split(lines, DefaultBoilerplate())
+		if len(parts) == 0 {
+			t.Fatal("no parts")
+		}
+		for _, p := range parts {
+			body, orig := p.text()
+			checkOffsets(t, len(s), body, orig)
+			if p.title != "" && !strings.HasPrefix(body, p.title) {
+				t.Fatalf("part %q does not start with its title", body)
+			}
+		}
+		// Every non-blank line lands in at most one part (and in exactly
+		// one unless it is boilerplate or before the first heading).
+		seen := 0
+		for _, p := range parts {
+			seen += len(p.lines)
+		}
+		if seen > len(lines) {
+			t.Fatalf("%d lines in parts, %d in the text", seen, len(lines))
+		}
+	})
+}
+
+func FuzzRead(f *testing.F) {
+	if data, err := os.ReadFile("../testdata/corpus/compilation.txt"); err == nil {
+		f.Add(data)
+	}
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(simplifiedSample))
+	big5, _ := traditionalchinese.Big5.NewEncoder().Bytes([]byte(traditionalSample))
+	f.Add(gbk)
+	f.Add(big5)
+	f.Add([]byte("\xff\xfe\x2d\x4e\x87\x65"))
+	f.Add([]byte("%PDF-1.4"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, err := Read("f.txt", bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		checkRead(t, data, docs)
+	})
+}
+
+func FuzzReadHTML(f *testing.F) {
+	for _, name := range []string{"news.html", "gov.html"} {
+		if data, err := os.ReadFile("../testdata/corpus/" + name); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`<title>甲_乙</title><div class="content"><p>正文一。<br>正文二</p><table><tr><td>格</td></tr></table></div>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, err := Read("f.html", bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		checkRead(t, data, docs)
+	})
+}
+
+// checkRead verifies the invariants of Read's documents whatever the input.
+func checkRead(t *testing.T, data []byte, docs []Document) {
+	t.Helper()
+	if len(docs) == 0 {
+		t.Fatal("no documents and no error")
+	}
+	for _, d := range docs {
+		if d.Text == "" || d.ID != docID(d.Text) || !utf8.ValidString(d.Text) {
+			t.Fatalf("bad document %+v", d)
+		}
+		if len(d.Origin) != utf8.RuneCountInString(d.Text) {
+			t.Fatalf("len(Origin) = %d, runes = %d", len(d.Origin), utf8.RuneCountInString(d.Text))
+		}
+		for i := 1; i < len(d.Origin); i++ {
+			if d.Origin[i] < d.Origin[i-1] || d.Origin[i-1] < 0 {
+				t.Fatalf("Origin not non-decreasing at %d", i)
+			}
+		}
+	}
+	if d := docs[0]; d.Format == "txt" && d.Encoding == "utf-8" {
+		// UTF-8 text is its own decoded text.
+		checkOffsets(t, len(data), d.Text, d.Origin)
+	}
+}

@@ -1,0 +1,98 @@
+package corpus
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestWalk(t *testing.T) {
+	dir := t.TempDir()
+	files := []string{
+		"b/2.txt", "b/10.txt", "a.txt", "c/d/e.html",
+		".hidden.txt", "._a.txt", "b/Thumbs.db", "b/desktop.ini", "b/~$report.docx",
+		".git/config", "__MACOSX/a.txt", "c/.cache/x.txt",
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(dir, "a.txt"), filepath.Join(dir, "c", "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "b"), filepath.Join(dir, "c", "linkdir")); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing")
+	var got []string
+	err := Walk([]string{filepath.Join(dir, ".hidden.txt"), missing, dir, filepath.Join(dir, "a.txt")}, func(path string, err error) error {
+		rel, _ := filepath.Rel(dir, path)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("%s: unexpected error %v", rel, err)
+			}
+			rel = "error:" + rel
+		}
+		got = append(got, rel)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".hidden.txt", "error:missing", "a.txt", "b/10.txt", "b/2.txt", "c/d/e.html", "c/link.txt"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("visited (-want +got):\n%s", diff)
+	}
+
+	stop := errors.New("stop")
+	n := 0
+	err = Walk([]string{dir}, func(string, error) error { n++; return stop })
+	if err != stop || n != 1 {
+		t.Errorf("Walk returned %v after %d calls, want stop after 1", err, n)
+	}
+	n = 0
+	err = Walk([]string{dir, dir}, func(string, error) error { n++; return fs.SkipAll })
+	if err != nil || n != 1 {
+		t.Errorf("SkipAll: Walk returned %v after %d calls", err, n)
+	}
+}
+
+func TestWalkReadsEveryFile(t *testing.T) {
+	// Walk and Read together over the fixtures: every file gives
+	// documents or a Skip.
+	var names []string
+	err := Walk([]string{"../testdata/corpus"}, func(path string, err error) error {
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		docs, err := Read(path, f)
+		if err != nil {
+			return err
+		}
+		names = append(names, filepath.Base(path)+":"+strings.Repeat("d", len(docs)))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"compilation.txt:ddd", "gov.html:d", "news.html:d"}
+	if diff := cmp.Diff(want, names); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
