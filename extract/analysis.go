@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -64,7 +65,6 @@ func (e *Extractor) analyse(text string) *analysis {
 		a.places = e.gaz.Find(a.text)
 	}
 	a.covered = make([]bool, n+1)
-	a.numAt = indexSpans(n, len(a.nums), func(i int) span { return span{a.nums[i].Start, a.nums[i].End} }, a.covered)
 	a.dateAt = indexSpans(n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
 	a.plAt = indexSpans(n, len(a.places), func(i int) span { return span{a.places[i].Start, a.places[i].End} }, nil)
 	a.segment(e.seg, text)
@@ -90,11 +90,19 @@ func indexSpans(n, count int, at func(int) span, covered []bool) []int32 {
 	return idx
 }
 
-// segment splits the text into words, then cuts the words at the edges of
-// numbers and dates so that a word never straddles one (gse joins 多人 in
-// 300多人次).
+// segment splits the text into words, drops the Chinese numerals that are
+// part of a word (一 in 统一, 四 in 第四), then cuts the words at the edges
+// of the remaining numbers and of dates and places, so that a word never
+// straddles one (gse joins 多人 in 300多人次).
 func (a *analysis) segment(seg *Segmenter, text string) {
 	n := len(a.text)
+	runeAt := byteToRune(text)
+	raw := seg.Segment(text)
+	words := make([]span, len(raw))
+	for i, t := range raw {
+		words[i] = span{runeAt[t.Start], runeAt[t.End]}
+	}
+	a.dropWordNumerals(raw, words)
 	cut := make([]bool, n+1)
 	mark := func(s, e int) {
 		if s >= 0 && s <= n {
@@ -117,28 +125,54 @@ func (a *analysis) segment(seg *Segmenter, text string) {
 	for i := range a.tokAt {
 		a.tokAt[i] = -1
 	}
-	runeAt := byteToRune(text)
-	for _, t := range seg.Segment(text) {
-		s, e := runeAt[t.Start], runeAt[t.End]
-		for s < e {
+	for i, w := range words {
+		for s := w.start; s < w.end; {
 			j := s + 1
-			for j < e && !cut[j] {
+			for j < w.end && !cut[j] {
 				j++
 			}
-			pos := t.Pos
-			if j-s != e-(runeAt[t.Start]) || s != runeAt[t.Start] {
-				pos = "x" // a piece of a word cut at a number or date
+			pos := raw[i].Pos
+			if s != w.start || j != w.end {
+				pos = "x" // a piece of a word cut at a number, date or place
 			}
-			if unicode.IsSpace(a.text[s]) {
-				s = j
-				continue
+			if !unicode.IsSpace(a.text[s]) {
+				a.tokAt[s] = int32(len(a.toks))
+				a.toks = append(a.toks, span{s, j})
+				a.pos = append(a.pos, pos)
 			}
-			a.tokAt[s] = int32(len(a.toks))
-			a.toks = append(a.toks, span{s, j})
-			a.pos = append(a.pos, pos)
 			s = j
 		}
 	}
+	a.numAt = indexSpans(n, len(a.nums), func(i int) span { return span{a.nums[i].Start, a.nums[i].End} }, a.covered)
+}
+
+// dropWordNumerals removes the numbers written in Chinese numerals that
+// stand inside a longer word which is not itself a numeral (统一, 一些 are
+// words; 第四 is an ordinal).
+func (a *analysis) dropWordNumerals(raw []Token, words []span) {
+	kept := a.nums[:0]
+	w := 0
+	for _, m := range a.nums {
+		for w < len(words) && words[w].end <= m.Start {
+			w++
+		}
+		if w < len(words) && !isDigit(a.text[m.Start]) && wordHoldsNumeral(a.text, words[w], raw[w].Pos, m) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	a.nums = kept
+}
+
+func wordHoldsNumeral(text []rune, w span, pos string, m Number) bool {
+	if w.start > m.Start || w.end <= m.Start {
+		return false
+	}
+	if text[w.start] == '第' {
+		return true
+	}
+	inside := w.start < m.Start || w.end > m.End
+	return inside && !strings.HasPrefix(pos, "m") && !strings.HasPrefix(pos, "q")
 }
 
 // byteToRune maps each byte offset of s (and len(s)) to a rune offset.

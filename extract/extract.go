@@ -29,6 +29,28 @@ type Record struct {
 	Counts     []Count `json:"counts"`
 }
 
+// fillEmpty makes every fact list non-nil, so that JSON shows [] for none.
+func (r *Record) fillEmpty() {
+	if r.Places == nil {
+		r.Places = []Place{}
+	}
+	if r.Orgs == nil {
+		r.Orgs = []Org{}
+	}
+	if r.Themes == nil {
+		r.Themes = []Theme{}
+	}
+	if r.Laws == nil {
+		r.Laws = []Law{}
+	}
+	if r.Dates == nil {
+		r.Dates = []Date{}
+	}
+	if r.Counts == nil {
+		r.Counts = []Count{}
+	}
+}
+
 // Len returns the number of facts in the record.
 func (r *Record) Len() int {
 	return len(r.Places) + len(r.Orgs) + len(r.Themes) + len(r.Laws) + len(r.Dates) + len(r.Counts)
@@ -110,6 +132,7 @@ func (e *Extractor) ExtractText(text string) Record {
 	rec.Laws = b.laws(resolve(byKind["law"], vetoes["law"], wholeKey))
 	rec.Orgs = b.orgs(resolve(byKind["org"], vetoes["org"], wholeKey))
 	rec.Places = b.places(resolve(byKind["place"], vetoes["place"], wholeKey))
+	rec.fillEmpty()
 	return rec
 }
 

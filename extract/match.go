@@ -129,8 +129,8 @@ func (m *matcher) class(name string, i int, k func(int) bool) bool {
 }
 
 func (m *matcher) tokClass(name string, i int, k func(int) bool) bool {
-	s, _, ok := m.a.token(i)
-	if !ok {
+	s, pos, ok := m.a.token(i)
+	if !ok || !namePOS(pos) {
 		return false
 	}
 	_, n, found := m.classes[name].suffixOf(m.a.text, s.start, s.end)
@@ -245,7 +245,8 @@ func (m *matcher) nameWord(i int) (int, bool) {
 	if !ok || i < len(a.numAt) && a.numAt[i] > 0 {
 		return 0, false
 	}
-	if !namePOS(pos) || pos == "x" && !isHan(a.text[i]) {
+	ordinal := strings.HasPrefix(pos, "m") && a.text[i] == '第' // 第四人民医院
+	if !namePOS(pos) && !ordinal || pos == "x" && !isHan(a.text[i]) {
 		return 0, false
 	}
 	for _, c := range []*class{m.npStop, m.orgStop, m.action} {
@@ -257,13 +258,14 @@ func (m *matcher) nameWord(i int) (int, bool) {
 }
 
 func namePOS(pos string) bool {
-	switch {
-	case pos == "", pos == "nr": // a person's name ends an organisation's
+	if pos == "" {
 		return false
-	case pos[0] == 'n', pos == "vn", pos == "j", pos == "b", pos == "x", pos == "l", pos == "an", pos == "s", pos == "nz":
+	}
+	switch pos[0] {
+	case 'n', 'j', 'b', 'x', 'l', 'a', 's', 'f':
 		return true
 	}
-	return false
+	return pos == "vn"
 }
 
 func contentPOS(pos string) bool {

@@ -114,17 +114,16 @@ func buildQuery(req Request) query.Query {
 	return bleve.NewConjunctionQuery(must...)
 }
 
-// textQuery finds documents holding every word of the text, in the title
-// or the body.
+// textQuery finds documents holding every space-separated part of the
+// text, each as a phrase (its segmented words in order), in the title or
+// the body.
 func textQuery(text string) query.Query {
 	var words []query.Query
 	for _, w := range strings.Fields(text) {
-		body := bleve.NewMatchQuery(w)
+		body := bleve.NewMatchPhraseQuery(w)
 		body.SetField(FieldBody)
-		body.SetOperator(query.MatchQueryOperatorAnd)
-		title := bleve.NewMatchQuery(w)
+		title := bleve.NewMatchPhraseQuery(w)
 		title.SetField(FieldTitle)
-		title.SetOperator(query.MatchQueryOperatorAnd)
 		title.SetBoost(2)
 		words = append(words, bleve.NewDisjunctionQuery(body, title))
 	}
