@@ -838,7 +838,6 @@ func isCNNum(r rune) bool {
 	return cnDigit(r) >= 0
 }
 
-
 // isLetter reports an ASCII letter.
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 

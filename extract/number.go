@@ -1218,8 +1218,8 @@ func skipSpaces(t []rune, q int) int {
 }
 
 func isNumSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' }
-func isDot(r rune) bool   { return r == '.' || r == '．' }
-func isComma(r rune) bool { return r == ',' || r == '，' }
+func isDot(r rune) bool      { return r == '.' || r == '．' }
+func isComma(r rune) bool    { return r == ',' || r == '，' }
 func isNumDash(r rune) bool  { return r == '-' || r == '－' || r == '−' }
 func isHex(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F'

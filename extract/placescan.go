@@ -256,7 +256,6 @@ var anonSuffixes = []struct{ s, level string }{
 	{"镇", LevelTownship}, {"乡", LevelTownship}, {"村", LevelVillage},
 }
 
-
 func isLatinOrDigit(r rune) bool {
 	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }

@@ -21,8 +21,8 @@ type Set struct {
 	Tables  map[string]*Table // by file name without .tsv
 	// Divisions are the administrative divisions of divisions.tsv.
 	Divisions []Division
-	Files   map[string][]byte // every file, by name, as loaded
-	Version string            // a hash of every file's name and content
+	Files     map[string][]byte // every file, by name, as loaded
+	Version   string            // a hash of every file's name and content
 }
 
 // File is a rule-set file with the layer it came from.

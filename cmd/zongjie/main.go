@@ -17,9 +17,9 @@ import (
 
 // Exit codes.
 const (
-	exitOK      = 0
-	exitFailed  = 1 // some files failed (the rest were done), or an error
-	exitUsage   = 2
+	exitOK     = 0
+	exitFailed = 1 // some files failed (the rest were done), or an error
+	exitUsage  = 2
 )
 
 // command is one subcommand: its one-line help and its function.
