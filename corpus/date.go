@@ -33,8 +33,14 @@ func parseDate(s string) string {
 }
 
 // bylinePattern finds a publication byline: 发布时间：2024-03-16,
-// 发表于 2024年3月16日, or 时间：/日期： at the start of a line or after a space.
-var bylinePattern = regexp.MustCompile(`(?:发布|发表|更新|录入|上传|发文)(?:时间|日期|于)\s*[:：]?\s*|(?:^|\s)(?:时间|日期)\s*[:：]\s*`)
+// 发表于 2024年3月16日, or 时间：/日期： at the start of a line or after a
+// space when the line also names a source, author, editor or counter
+// (时间：2024-03-16 来源：…), so that an activity's 时间： is not taken for it.
+var (
+	bylinePattern     = regexp.MustCompile(`(?:发布|发表|更新|录入|上传|发文)(?:时间|日期|于)\s*[:：]?\s*`)
+	bareBylinePattern = regexp.MustCompile(`(?:^|\s)(?:时间|日期)\s*[:：]\s*`)
+	bylineWords       = regexp.MustCompile(`来源|作者|编辑|浏览|点击|阅读|发布`)
+)
 
 // bylineLimit is how many lines from the top of a page are searched for a
 // byline.
@@ -47,7 +53,11 @@ func bylineDate(lines []string) string {
 		if i >= bylineLimit {
 			break
 		}
-		for _, loc := range bylinePattern.FindAllStringIndex(l, -1) {
+		locs := bylinePattern.FindAllStringIndex(l, -1)
+		if bylineWords.MatchString(l) {
+			locs = append(locs, bareBylinePattern.FindAllStringIndex(l, -1)...)
+		}
+		for _, loc := range locs {
 			rest := strings.TrimSpace(l[loc[1]:])
 			if m := datePattern.FindStringIndex(rest); m != nil && m[0] == 0 {
 				if d := parseDate(rest); d != "" {

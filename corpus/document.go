@@ -27,10 +27,14 @@ type Document struct {
 	Text string
 	// Origin maps each rune of Text to the byte offset in the original
 	// (decoded) file text where it came from; len(Origin) == rune count of Text.
-	// For txt the decoded text is the whole file decoded to UTF-8 without its
-	// byte-order mark; for html it is the article text extracted from the
-	// page (markup offsets are not kept). The summaries of a compilation share
-	// one decoded text, so their offsets point into the whole file.
+	// The decoded text is the whole file decoded to UTF-8 without its
+	// byte-order mark (for html, the page source with its markup). For
+	// html the offsets are found by aligning the extracted text with the
+	// page's text nodes: a character from a reference such as &amp; points
+	// at its '&', and line breaks, tabs and spaces that rendering inserted
+	// take the offset of the character before them. The summaries of a
+	// compilation share one decoded text, so their offsets point into the
+	// whole file.
 	Origin []int
 	// Part is the 1-based position of the summary in a compilation, or 0
 	// when the file holds one report.

@@ -130,8 +130,15 @@ func checkRead(t *testing.T, data []byte, docs []Document) {
 			}
 		}
 	}
-	if d := docs[0]; d.Format == "txt" && d.Encoding == "utf-8" {
-		// UTF-8 text is its own decoded text.
-		checkOffsets(t, len(data), d.Text, d.Origin)
+	declared := ""
+	if docs[0].Format == "html" {
+		declared = metaCharset(data)
+	}
+	decoded, _, err := decodeText(data, declared)
+	if err != nil {
+		t.Fatalf("Read succeeded but decodeText fails: %v", err)
+	}
+	for _, d := range docs {
+		checkOffsets(t, len(decoded), d.Text, d.Origin)
 	}
 }

@@ -13,7 +13,8 @@ import (
 
 // readHTML decodes a web page and extracts its article: the title, the
 // publication date and the text of the main content block, one line per
-// paragraph, starting with the title line.
+// paragraph, starting with the title line, with a map from the article
+// text back to the decoded page source (see alignText).
 //
 // The charset comes from a BOM, then valid UTF-8, then the page's <meta>
 // or XML declaration, then detection (see decodeText); the page is decoded
@@ -52,10 +53,20 @@ func readHTML(data []byte) (page, error) {
 	if title != "" && sameLine(title, lines[0]) {
 		lines = lines[1:]
 	}
+	if len(lines) == 0 {
+		return page{}, ErrNoText
+	}
 	if title != "" {
 		lines = append([]string{title}, lines...)
 	}
-	return page{text: strings.Join(lines, "\n"), encoding: enc, title: title, date: date}, nil
+	article := strings.Join(lines, "\n")
+	return page{
+		text:     article,
+		source:   alignText(article, sourceText(text)),
+		encoding: enc,
+		title:    title,
+		date:     date,
+	}, nil
 }
 
 // sameLine reports whether two lines are equal once normalised.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -62,11 +63,11 @@ func TestReadHTMLPages(t *testing.T) {
 			if diff := cmp.Diff(tt.text, strings.Split(d.Text, "\n")); diff != "" {
 				t.Errorf("text (-want +got):\n%s", diff)
 			}
-			p, err := readHTML(tt.data)
+			src, _, err := decodeText(tt.data, metaCharset(tt.data))
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkDocs(t, p.text, docs)
+			checkHTMLOrigin(t, src, docs)
 		})
 	}
 }
@@ -139,11 +140,7 @@ func TestReadHTMLSnippets(t *testing.T) {
 			if diff := cmp.Diff(tt.text, strings.Split(d.Text, "\n")); diff != "" {
 				t.Errorf("text (-want +got):\n%s", diff)
 			}
-			p, err := readHTML([]byte(tt.html))
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkDocs(t, p.text, docs)
+			checkHTMLOrigin(t, tt.html, docs)
 		})
 	}
 }
@@ -176,6 +173,24 @@ func TestParseDate(t *testing.T) {
 	} {
 		if got := parseDate(in); got != want {
 			t.Errorf("parseDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// checkHTMLOrigin verifies that every character of the documents of a
+// page, except white space, points at the same or an equivalent character
+// of the decoded page source, or at the '&' of a character reference.
+func checkHTMLOrigin(t *testing.T, src string, docs []Document) {
+	t.Helper()
+	for _, d := range docs {
+		checkOffsets(t, len(src), d.Text, d.Origin)
+		i := 0
+		for _, r := range d.Text {
+			o, _ := utf8.DecodeRuneInString(src[d.Origin[i]:])
+			if !isSpaceRune(r) && !equivalent(o, r) && o != '&' {
+				t.Errorf("%s: rune %d %q came from %q at %d: %q", d.Title, i, r, o, d.Origin[i], src[d.Origin[i]:min(len(src), d.Origin[i]+20)])
+			}
+			i++
 		}
 	}
 }

@@ -110,7 +110,10 @@ func looksLikeHTML(data []byte) bool {
 
 // page is a decoded file before normalisation.
 type page struct {
-	text     string // decoded text; Origin offsets point into it
+	text string // decoded text, or the article text extracted from a page
+	// source maps each byte offset of text to a byte offset in the decoded
+	// page source when text was extracted from one (html), else nil.
+	source   []int
 	encoding string
 	title    string // title found by the format reader (html), or ""
 	date     string // publication date found by the format reader, or ""
@@ -123,6 +126,11 @@ func (o Options) documents(name, format string, p page) []Document {
 		bp = DefaultBoilerplate()
 	}
 	norm, origin := Normalize(p.text)
+	if p.source != nil {
+		for i, off := range origin {
+			origin[i] = p.source[off]
+		}
+	}
 	lines := splitLines(norm, origin)
 	date := p.date
 	if date == "" {

@@ -194,6 +194,16 @@ func TestReadSingle(t *testing.T) {
 			title: "科普周活动简报", text: "科普周活动简报\n本周共举办科普讲座6场。", date: "2024-05-20",
 		},
 		{
+			name: "bare byline", file: "news2.txt",
+			in:    "禁毒宣传进校园\n时间：2023-06-20  来源：教育局  浏览：36\n时间：2023年6月19日下午，活动在学校礼堂举行。",
+			title: "禁毒宣传进校园", text: "禁毒宣传进校园\n时间:2023年6月19日下午,活动在学校礼堂举行。", date: "2023-06-20",
+		},
+		{
+			name: "activity time is not a byline", file: "notice.txt",
+			in:    "关于举办读书分享会的通知\n时间：2023年4月23日上午\n地点：图书馆报告厅",
+			title: "关于举办读书分享会的通知", text: "关于举办读书分享会的通知\n时间:2023年4月23日上午\n地点:图书馆报告厅",
+		},
+		{
 			name: "txt that is html", file: "saved.txt",
 			in:    "<!DOCTYPE html><html><head><title>助残日活动总结_某某网</title></head><body><div class=\"content\"><p>今年助残日，我们走访慰问了辖区残疾人家庭四十户。</p></div></body></html>",
 			title: "助残日活动总结", text: "助残日活动总结\n今年助残日,我们走访慰问了辖区残疾人家庭四十户。",

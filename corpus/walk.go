@@ -62,8 +62,13 @@ func walkRoot(root string, fn func(path string, err error) error) error {
 		}
 		return fn(root, nil)
 	}
+	if l, err := os.Lstat(root); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+		// A link to a folder given explicitly is followed: WalkDir
+		// resolves a root that ends in a separator.
+		root += string(filepath.Separator)
+	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if path != root && hiddenName(d.Name()) {
+		if path != root && d != nil && hiddenName(d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

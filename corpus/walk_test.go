@@ -55,6 +55,15 @@ func TestWalk(t *testing.T) {
 		t.Errorf("visited (-want +got):\n%s", diff)
 	}
 
+	got = nil
+	err = Walk([]string{filepath.Join(dir, "c", "linkdir")}, func(path string, err error) error {
+		got = append(got, filepath.Base(path))
+		return err
+	})
+	if diff := cmp.Diff([]string{"10.txt", "2.txt"}, got); err != nil || diff != "" {
+		t.Errorf("walking a link to a folder: %v (-want +got):\n%s", err, diff)
+	}
+
 	stop := errors.New("stop")
 	n := 0
 	err = Walk([]string{dir}, func(string, error) error { n++; return stop })
