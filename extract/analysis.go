@@ -67,7 +67,7 @@ func (e *Extractor) analyse(text string) *analysis {
 	a.covered = make([]bool, n+1)
 	a.dateAt = indexSpans(n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
 	a.plAt = indexSpans(n, len(a.places), func(i int) span { return span{a.places[i].Start, a.places[i].End} }, nil)
-	a.segment(e.seg, text)
+	a.segment(e.seg, text, e.classes["unit"])
 	return a
 }
 
@@ -94,7 +94,7 @@ func indexSpans(n, count int, at func(int) span, covered []bool) []int32 {
 // part of a word (一 in 统一, 四 in 第四), then cuts the words at the edges
 // of the remaining numbers and of dates and places, so that a word never
 // straddles one (gse joins 多人 in 300多人次).
-func (a *analysis) segment(seg *Segmenter, text string) {
+func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 	n := len(a.text)
 	runeAt := byteToRune(text)
 	raw := seg.Segment(text)
@@ -102,7 +102,7 @@ func (a *analysis) segment(seg *Segmenter, text string) {
 	for i, t := range raw {
 		words[i] = span{runeAt[t.Start], runeAt[t.End]}
 	}
-	a.dropWordNumerals(raw, words)
+	a.dropWordNumerals(raw, words, units)
 	cut := make([]bool, n+1)
 	mark := func(s, e int) {
 		if s >= 0 && s <= n {
@@ -147,16 +147,17 @@ func (a *analysis) segment(seg *Segmenter, text string) {
 }
 
 // dropWordNumerals removes the numbers written in Chinese numerals that
-// stand inside a longer word which is not itself a numeral (统一, 一些 are
-// words; 第四 is an ordinal).
-func (a *analysis) dropWordNumerals(raw []Token, words []span) {
+// are part of a word: one starting before the numeral (统一, 进一步), an
+// ordinal (第四), or one whose rest is no measure word and which is no
+// numeral word itself (一致). 两场, 四家 and 一些 keep their numbers.
+func (a *analysis) dropWordNumerals(raw []Token, words []span, units *class) {
 	kept := a.nums[:0]
 	w := 0
 	for _, m := range a.nums {
 		for w < len(words) && words[w].end <= m.Start {
 			w++
 		}
-		if w < len(words) && !isDigit(a.text[m.Start]) && wordHoldsNumeral(a.text, words[w], raw[w].Pos, m) {
+		if w < len(words) && !isDigit(a.text[m.Start]) && a.wordHoldsNumeral(words[w], raw[w].Pos, m, units) {
 			continue
 		}
 		kept = append(kept, m)
@@ -164,15 +165,18 @@ func (a *analysis) dropWordNumerals(raw []Token, words []span) {
 	a.nums = kept
 }
 
-func wordHoldsNumeral(text []rune, w span, pos string, m Number) bool {
-	if w.start > m.Start || w.end <= m.Start {
-		return false
-	}
-	if text[w.start] == '第' {
+func (a *analysis) wordHoldsNumeral(w span, pos string, m Number, units *class) bool {
+	switch {
+	case w.start > m.Start || w.end <= m.Start:
+		return false // the numeral does not start inside this word
+	case a.text[w.start] == '第' || w.start < m.Start:
 		return true
+	case w.end <= m.End:
+		return false // the word is the numeral, or part of it
+	case units != nil && units.has(a.text, m.End, w.end):
+		return false // 两期: numeral and measure word
 	}
-	inside := w.start < m.Start || w.end > m.End
-	return inside && !strings.HasPrefix(pos, "m") && !strings.HasPrefix(pos, "q")
+	return !strings.HasPrefix(pos, "m") && !strings.HasPrefix(pos, "q")
 }
 
 // byteToRune maps each byte offset of s (and len(s)) to a rune offset.

@@ -55,6 +55,7 @@ type Gazetteer struct {
 	left     wordSet           // words that end a pattern place's left context
 	boundary map[rune]bool     // one-character left words
 	follow   map[rune][]string // words confirming a short name, by first character
+	breakers []string          // words after a short name that make it another name's part
 }
 
 // gdiv is a division with its place in the tree.
@@ -114,6 +115,7 @@ func NewGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
 		r, _ := utf8.DecodeRuneInString(w)
 		g.follow[r] = append(g.follow[r], w)
 	}
+	g.breakers = words.Break
 	g.divs = buildTree(divs)
 	g.indexNames()
 	var stop []string

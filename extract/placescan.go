@@ -167,10 +167,6 @@ func (sc *scan) brokenSuffix(end int) bool {
 	return (last == '区' && next == '域') || (last == '市' && next == '场')
 }
 
-// shortBreakers are words that, right after a short name, make it part of
-// another place or a street: 朝阳村, 银川路, 西夏街道.
-var shortBreakers = []string{"村", "社区", "镇", "乡", "街道", "路", "街", "大街", "大道", "巷"}
-
 // shortBroken reports a short name followed by a breaker.
 func (sc *scan) shortBroken(h nameHit, c cand) bool {
 	switch c.kind {
@@ -183,7 +179,7 @@ func (sc *scan) shortBroken(h nameHit, c cand) bool {
 // suffixAfter reports a breaker at end that does not start a place name of
 // its own (台州路桥区 is 台州 and 路桥区).
 func (sc *scan) suffixAfter(end int) bool {
-	return slices.ContainsFunc(shortBreakers, func(w string) bool { return sc.hasAt(end, w) }) &&
+	return slices.ContainsFunc(sc.g.breakers, func(w string) bool { return sc.hasAt(end, w) }) &&
 		!sc.fullNameAt(end)
 }
 

@@ -1,7 +1,7 @@
 package rules
 
 // PlaceWords holds the word lists that guide the place matcher, read from
-// place_stop.dict, place_left.dict and place_follow.dict.
+// place_stop.dict, place_left.dict, place_follow.dict and place_break.dict.
 type PlaceWords struct {
 	// Stop lists words that are never places, though a place name or a
 	// place pattern would match them (城区, 比如, 乡村, 社区矫正). A word
@@ -15,10 +15,14 @@ type PlaceWords struct {
 	// Follow lists organisation and facility words that confirm a short
 	// county name written before them (西夏法院, 东昌府公安分局).
 	Follow []string
+	// Break lists words that, right after a short name, make it part of
+	// another name: a street, a village, a river (朝阳村, 银川路, 秦淮河).
+	Break []string
 }
 
 // PlaceWords returns the place matcher's word lists from the set's classes
-// place_stop, place_left and place_follow (empty when a file is missing).
+// place_stop, place_left, place_follow and place_break (empty when a file
+// is missing).
 func (s *Set) PlaceWords() PlaceWords {
 	words := func(name string) []string {
 		c := s.Classes[name]
@@ -31,5 +35,5 @@ func (s *Set) PlaceWords() PlaceWords {
 		}
 		return out
 	}
-	return PlaceWords{Stop: words("place_stop"), Left: words("place_left"), Follow: words("place_follow")}
+	return PlaceWords{Stop: words("place_stop"), Left: words("place_left"), Follow: words("place_follow"), Break: words("place_break")}
 }
