@@ -25,6 +25,10 @@ type Document struct {
 	// for a summary of a compilation and for html, where a missing title line
 	// is prepended), and holds no boilerplate lines.
 	Text string
+	// Written is Text as written, when the document is in traditional
+	// characters and Text holds them converted to simplified ones (one for
+	// one: every offset into Text is an offset into Written); else "".
+	Written string
 	// Origin maps each rune of Text to the byte offset in the original
 	// (decoded) file text where it came from; len(Origin) == rune count of Text.
 	// The decoded text is the whole file decoded to UTF-8 without its

@@ -58,7 +58,7 @@ func FuzzSplit(f *testing.F) {
 			t.Fatal("no parts")
 		}
 		for _, p := range parts {
-			body, orig := p.text()
+			body, _, orig := p.text()
 			checkOffsets(t, len(s), body, orig)
 			if p.title != "" && !strings.HasPrefix(body, p.title) {
 				t.Fatalf("part %q does not start with its title", body)

@@ -132,6 +132,13 @@ func (o Options) documents(name, format string, p page) []Document {
 		}
 	}
 	lines := splitLines(norm, origin)
+	if simp, ok := toSimplified(norm); ok {
+		written := lines
+		lines = splitLines(simp, origin)
+		for i := range lines {
+			lines[i].written = written[i].text
+		}
+	}
 	date := p.date
 	if date == "" {
 		texts := make([]string, 0, min(len(lines), bylineLimit))
@@ -143,7 +150,7 @@ func (o Options) documents(name, format string, p page) []Document {
 	parts := split(lines, bp)
 	docs := make([]Document, 0, len(parts))
 	for i, part := range parts {
-		text, orig := part.text()
+		text, written, orig := part.text()
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
@@ -154,6 +161,7 @@ func (o Options) documents(name, format string, p page) []Document {
 			Encoding: p.encoding,
 			Title:    part.title,
 			Text:     text,
+			Written:  written,
 			Origin:   orig,
 			Date:     date,
 		}
@@ -182,7 +190,7 @@ func singleTitle(name, title string, lines []line) string {
 		return strings.Join(strings.Fields(t), " ")
 	}
 	if len(lines) > 0 && looksLikeTitle(lines[0].text) {
-		return lines[0].text
+		return lines[0].shown()
 	}
 	base := path.Base(filepath.ToSlash(name))
 	return strings.TrimSuffix(base, path.Ext(base))

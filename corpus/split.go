@@ -8,9 +8,29 @@ import (
 
 // line is one line of normalised text with the origins of its runes.
 type line struct {
-	text   string
-	origin []int // one offset per rune of text
+	text    string
+	written string // the line as written, when text was converted to simplified characters
+	origin  []int  // one offset per rune of text
 	nl     int   // origin of the newline that ends the line; -1 for the last line
+}
+
+// converted reports whether the part's lines were converted to simplified
+// characters (and so carry their text as written).
+func (p part) converted() bool {
+	for _, l := range p.lines {
+		if l.written != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// shown returns the line as written.
+func (l line) shown() string {
+	if l.written != "" {
+		return l.written
+	}
+	return l.text
 }
 
 // splitLines cuts normalised text into lines, keeping each rune's origin.
@@ -47,29 +67,33 @@ type part struct {
 
 // text joins the part's lines with the newlines that ended them, with at
 // most one blank line in a row and none at either end.
-func (p part) text() (string, []int) {
+func (p part) text() (text, written string, origin []int) {
 	var (
-		b      strings.Builder
-		origin []int
-		sep    []int // newline origins waiting for the next non-blank line
+		b, w strings.Builder
+		sep  []int // newline origins waiting for the next non-blank line
 	)
 	for i, l := range p.lines {
 		if l.text != "" {
 			if b.Len() > 0 {
 				for range sep {
 					b.WriteByte('\n')
+					w.WriteByte('\n')
 				}
 				origin = append(origin, sep...)
 			}
 			sep = sep[:0]
 			b.WriteString(l.text)
+			w.WriteString(l.written)
 			origin = append(origin, l.origin...)
 		}
 		if b.Len() > 0 && len(sep) < 2 && i+1 < len(p.lines) && l.nl >= 0 {
 			sep = append(sep, l.nl)
 		}
 	}
-	return b.String(), origin
+	if !p.converted() {
+		return b.String(), "", origin
+	}
+	return b.String(), w.String(), origin
 }
 
 // split divides a file's lines into documents. A compilation — at least two
@@ -98,7 +122,7 @@ func split(lines []line, bp *Boilerplate) []part {
 			end = heads[k+1]
 		}
 		parts[k] = part{
-			title: lines[h].text,
+			title: lines[h].shown(),
 			lines: append([]line{lines[h]}, keep(lines[h+1:end])...),
 		}
 	}

@@ -14,7 +14,7 @@ func splitText(s string) [][]string {
 	var out [][]string
 	for _, p := range split(splitLines(text, origin), DefaultBoilerplate()) {
 		doc := []string{"title=" + p.title}
-		body, _ := p.text()
+		body, _, _ := p.text()
 		doc = append(doc, strings.Split(body, "\n")...)
 		out = append(out, doc)
 	}

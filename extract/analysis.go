@@ -11,6 +11,7 @@ import (
 // per document and read by every rule.
 type analysis struct {
 	text   []rune
+	shown  []rune // the text as written (traditional characters), one for one with text
 	toks   []span // words, in rune offsets
 	pos    []string
 	tokAt  []int32 // rune index → index of the word starting there, or -1

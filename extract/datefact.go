@@ -17,7 +17,7 @@ func (b *builder) dates(hits []hit) []Date {
 }
 
 func (b *builder) date(h hit, m DateMention) Date {
-	d := Date{Text: m.Text, Provenance: b.prov(h, span{m.Start, m.End})}
+	d := Date{Text: b.str(span{m.Start, m.End}), Provenance: b.prov(h, span{m.Start, m.End})}
 	if m.IsRange() {
 		d.From, d.To = m.From.String(), m.To.String()
 	} else {

@@ -98,7 +98,7 @@ func (e *Extractor) Version() string { return e.set.Version }
 
 // Extract finds the facts of one document.
 func (e *Extractor) Extract(doc corpus.Document) Record {
-	rec := e.ExtractText(doc.Text)
+	rec := e.extract(doc.Text, doc.Written)
 	rec.ID, rec.Source, rec.Title = doc.ID, doc.Source, doc.Title
 	e.inferYear(&rec, doc)
 	return rec
@@ -106,8 +106,17 @@ func (e *Extractor) Extract(doc corpus.Document) Record {
 
 // ExtractText finds the facts of a text, without document metadata or
 // year.
-func (e *Extractor) ExtractText(text string) Record {
+func (e *Extractor) ExtractText(text string) Record { return e.extract(text, "") }
+
+// extract finds the facts of text; written, when not empty, is the text as
+// written (traditional characters, one for one with text), from which the
+// facts' names are taken.
+func (e *Extractor) extract(text, written string) Record {
 	a := e.analyse(text)
+	a.shown = a.text
+	if w := []rune(written); len(w) == len(a.text) {
+		a.shown = w
+	}
 	m := &matcher{
 		a: a, classes: e.classes, npStop: e.classes["np_stop"], action: e.classes["action"],
 		orgStop: e.classes["org_stop"], link: e.classes["link"], npHead: e.classes["np_head"],
@@ -204,7 +213,8 @@ type builder struct {
 	a *analysis
 }
 
-func (b *builder) str(s span) string { return string(b.a.text[s.start:s.end]) }
+// str returns the text of a span as written.
+func (b *builder) str(s span) string { return string(b.a.shown[s.start:s.end]) }
 
 func (b *builder) prov(h hit, s span) Provenance {
 	conf := 0.8

@@ -145,7 +145,7 @@ func fields(e Entry) (map[string]interface{}, error) {
 	}
 	r := e.Record
 	f := map[string]interface{}{
-		FieldTitle:  e.Doc.Title,
+		FieldTitle:  corpus.Simplified(e.Doc.Title),
 		FieldBody:   e.Doc.Text,
 		FieldSource: e.Doc.Source,
 		FieldRecord: string(rec),

@@ -78,7 +78,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	defer cancel()
 
 	sr := bleve.NewSearchRequestOptions(buildQuery(req), size, req.From, false)
-	sr.Fields = []string{FieldTitle, FieldSource, FieldYear, FieldPlace}
+	sr.Fields = []string{FieldDoc, FieldSource, FieldYear, FieldPlace}
 	if strings.TrimSpace(req.Text) != "" {
 		sr.Highlight = bleve.NewHighlightWithStyle(html.Name)
 		sr.Highlight.AddField(FieldBody)
@@ -143,7 +143,9 @@ func toResult(res *bleve.SearchResult) *Result {
 	out := &Result{Total: res.Total, TookMS: res.Took.Milliseconds(), Facets: map[string][]FacetValue{}}
 	for _, h := range res.Hits {
 		hit := Hit{ID: h.ID, Score: h.Score}
-		hit.Title, _ = h.Fields[FieldTitle].(string)
+		if s, err := storedOf(h.ID, h.Fields); err == nil {
+			hit.Title = s.Title
+		}
 		hit.Source, _ = h.Fields[FieldSource].(string)
 		if y, ok := h.Fields[FieldYear].(float64); ok {
 			hit.Year = int(y)
