@@ -47,6 +47,9 @@ type Count struct {
 	Unit   string  `json:"unit"`
 	Approx bool    `json:"approx"`
 	Hedge  string  `json:"hedge,omitempty"` // the hedge words as written (余, 近…左右)
+	// PartOf is, for a part of a total (共受理投诉44起，其中申诉28起), the
+	// 1-based position of the total among the document's counts; 0 otherwise.
+	PartOf int `json:"part_of,omitempty"`
 	Provenance
 }
 

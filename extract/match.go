@@ -76,11 +76,26 @@ func (m *matcher) match(n *rules.Node, i int, k func(int) bool) bool {
 	return false
 }
 
+// seq matches the kids in order. Spaces between two elements are skipped,
+// as PDF-extracted text puts them anywhere (受理投诉 12 件).
 func (m *matcher) seq(kids []*rules.Node, i int, k func(int) bool) bool {
 	if len(kids) == 0 {
 		return k(i)
 	}
-	return m.match(kids[0], i, func(j int) bool { return m.seq(kids[1:], j, k) })
+	if len(kids) == 1 {
+		return m.match(kids[0], i, k)
+	}
+	return m.match(kids[0], i, func(j int) bool { return m.seq(kids[1:], m.skipSpaces(j), k) })
+}
+
+// skipSpaces returns the first position at or after i that holds no space
+// (a line break is not skipped).
+func (m *matcher) skipSpaces(i int) int {
+	t := m.a.text
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\u3000') {
+		i++
+	}
+	return i
 }
 
 func (m *matcher) repeat(n *rules.Node, i, count int, k func(int) bool) bool {
