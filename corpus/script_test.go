@@ -8,7 +8,7 @@ import (
 
 func TestToSimplified(t *testing.T) {
 	for _, tc := range []struct {
-		in, want string
+		in, want  string
 		converted bool
 	}{
 		{"區消費者委員會聯合區市場監管局開展宣傳，發放資料1.5萬餘份。", "区消费者委员会联合区市场监管局开展宣传，发放资料1.5万余份。", true},

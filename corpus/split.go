@@ -11,7 +11,7 @@ type line struct {
 	text    string
 	written string // the line as written, when text was converted to simplified characters
 	origin  []int  // one offset per rune of text
-	nl     int   // origin of the newline that ends the line; -1 for the last line
+	nl      int    // origin of the newline that ends the line; -1 for the last line
 }
 
 // converted reports whether the part's lines were converted to simplified
