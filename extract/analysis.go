@@ -23,6 +23,24 @@ type analysis struct {
 	plAt   []int32
 	// covered marks runes inside a number, date or place mention.
 	covered []bool
+	// clause holds, for each position, where its clause starts: just after
+	// the last clause break before it.
+	clause []int32
+}
+
+// clauseStart returns where the clause holding position i starts.
+func (a *analysis) clauseStart(i int) int { return int(a.clause[i]) }
+
+func (a *analysis) findClauses() {
+	a.clause = make([]int32, len(a.text)+1)
+	start := int32(0)
+	for i, r := range a.text {
+		a.clause[i] = start
+		if isClauseBreak(r) {
+			start = int32(i + 1)
+		}
+	}
+	a.clause[len(a.text)] = start
 }
 
 type span struct{ start, end int }
@@ -69,6 +87,7 @@ func (e *Extractor) analyse(text string) *analysis {
 	a.dateAt = indexSpans(n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
 	a.plAt = indexSpans(n, len(a.places), func(i int) span { return span{a.places[i].Start, a.places[i].End} }, nil)
 	a.segment(e.seg, text, e.classes["unit"])
+	a.findClauses()
 	return a
 }
 

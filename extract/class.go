@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"zongjie/rules"
 )
 
@@ -13,37 +15,62 @@ type class struct {
 	src    *rules.Class
 	// suffixes holds the words reversed, for "ends with a word of the class".
 	suffixes *trieNode
+	breaks   bool // some word holds a clause break
 }
 
+// trieNode is a node of a rune trie. Its children are kept sorted by rune
+// (a binary search beats a map for these small fan-outs), and the root
+// keeps a bit set of first runes to turn most positions away at once.
 type trieNode struct {
-	next  map[rune]*trieNode
+	keys  []rune
+	kids  []*trieNode
 	entry int // index+1 of the entry ending here, 0 if none
+	first *[1 << 10]uint64
 }
 
 func (n *trieNode) child(r rune) *trieNode {
-	if n.next == nil {
+	if n.first != nil && n.first[(r>>6)&(1<<10-1)]&(1<<(r&63)) == 0 {
 		return nil
 	}
-	return n.next[r]
+	lo, hi := 0, len(n.keys)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		switch k := n.keys[mid]; {
+		case k == r:
+			return n.kids[mid]
+		case k < r:
+			lo = mid + 1
+		default:
+			hi = mid
+		}
+	}
+	return nil
 }
 
 func (n *trieNode) add(word []rune, entry int) {
 	for _, r := range word {
 		c := n.child(r)
 		if c == nil {
-			if n.next == nil {
-				n.next = map[rune]*trieNode{}
-			}
 			c = &trieNode{}
-			n.next[r] = c
+			i := 0
+			for i < len(n.keys) && n.keys[i] < r {
+				i++
+			}
+			n.keys = append(n.keys[:i], append([]rune{r}, n.keys[i:]...)...)
+			n.kids = append(n.kids[:i], append([]*trieNode{c}, n.kids[i:]...)...)
+			if n.first != nil {
+				n.first[(r>>6)&(1<<10-1)] |= 1 << (r & 63)
+			}
 		}
 		n = c
 	}
 	n.entry = entry + 1
 }
 
+func newRoot() *trieNode { return &trieNode{first: new([1 << 10]uint64)} }
+
 func compileClass(c *rules.Class) *class {
-	k := &class{name: c.Name, root: &trieNode{}, suffixes: &trieNode{}, src: c}
+	k := &class{name: c.Name, root: newRoot(), suffixes: newRoot(), src: c}
 	for i, e := range c.Entries {
 		w := []rune(e.Word)
 		k.root.add(w, i)
@@ -55,6 +82,7 @@ func compileClass(c *rules.Class) *class {
 		if len(w) > k.maxLen {
 			k.maxLen = len(w)
 		}
+		k.breaks = k.breaks || strings.ContainsAny(e.Word, clauseBreaks)
 	}
 	return k
 }

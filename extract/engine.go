@@ -1,21 +1,28 @@
 package extract
 
 import (
-	"unicode/utf8"
+	"fmt"
+	"sort"
+	"strconv"
 
 	"zongjie/rules"
 )
 
-// compiledRule is a rule ready to run: its anchor is a required element
-// that can be found quickly (a literal, a class word, a number …); the rule
-// is only tried at starts within reach characters before an occurrence of
-// the anchor. Rules without an anchor are tried everywhere.
+// compiledRule is a rule ready to run. Its anchors are elements that
+// every match must contain and that can be found quickly (a literal, a
+// class word, a number …); the rule is only tried at starts within the
+// anchor's reach before one of its occurrences. A rule without anchors is
+// tried everywhere.
 type compiledRule struct {
 	rules.Rule
-	order  int // position in the rule set: earlier rules win conflicts
-	anchor *rules.Node
-	reach  int
+	pat     *node
+	order   int // position in the rule set: earlier rules win conflicts
+	anchors []anchor
+	// confidence is the rule's field confidence=, else defaultConfidence.
+	confidence float64
 }
+
+const defaultConfidence = 0.8
 
 // hit is one match of a rule.
 type hit struct {
@@ -34,184 +41,187 @@ func (h hit) field(name string) (span, bool) {
 	return span{}, false
 }
 
-func compileRule(r rules.Rule, order int) *compiledRule {
-	c := &compiledRule{Rule: r, order: order, reach: -1}
-	kids := []*rules.Node{r.Pattern}
-	if r.Pattern.Op == rules.OpSeq {
-		kids = r.Pattern.Kids
-	}
-	before := 0
-	for _, k := range kids {
-		if a := indexable(k); a != nil {
-			c.anchor, c.reach = a, before
-			return c
+func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledRule, error) {
+	pat := compileNode(r.Pattern, classes)
+	c := &compiledRule{Rule: r, pat: pat, order: order, anchors: pat.anchors(), confidence: defaultConfidence}
+	if v, ok := r.Fields["confidence"]; ok {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 || f > 1 {
+			return nil, fmt.Errorf("%s: confidence %q is not a number from 0 to 1", r.Source, v)
 		}
-		w := maxWidth(k)
-		if w < 0 {
-			return c
-		}
-		before += w
+		c.confidence = f
 	}
-	return c
+	return c, nil
 }
 
-// indexable returns the node to look for when n is a required element that
-// can be found by a scan of the document.
-func indexable(n *rules.Node) *rules.Node {
-	for n.Op == rules.OpCapture {
-		n = n.Kids[0]
-	}
-	switch n.Op {
-	case rules.OpLit, rules.OpClass:
-		return n
-	case rules.OpSub:
-		switch n.Text {
-		case "num", "pct", "date", "place", "anon", "quoted", "titled":
-			return n
-		}
-	}
-	return nil
-}
-
-// maxWidth bounds the characters n can match; -1 when unbounded.
-func maxWidth(n *rules.Node) int {
-	switch n.Op {
-	case rules.OpSeq:
-		w := 0
-		for _, k := range n.Kids {
-			kw := maxWidth(k)
-			if kw < 0 {
-				return -1
-			}
-			w += kw
-		}
-		return w
-	case rules.OpAlt:
-		w := 0
-		for _, k := range n.Kids {
-			kw := maxWidth(k)
-			if kw < 0 {
-				return -1
-			}
-			w = max(w, kw)
-		}
-		return w
-	case rules.OpLit:
-		return utf8.RuneCountInString(n.Text)
-	case rules.OpClass:
-		return 16 // refined by the caller's class table when known
-	case rules.OpCapture:
-		return maxWidth(n.Kids[0])
-	case rules.OpNot, rules.OpAnd:
-		return 0
-	case rules.OpRepeat:
-		kw := maxWidth(n.Kids[0])
-		if n.Max < 0 || kw < 0 {
-			return -1
-		}
-		return n.Max * kw
-	case rules.OpSub:
-		switch n.Text {
-		case "num", "pct":
-			return 24
-		case "date":
-			return 32
-		case "place", "anon":
-			return 24
-		case "quoted":
-			return quotedMax + 2
-		case "titled":
-			return titledMax + 2
-		case "np", "name":
-			return npMaxRunes
-		case "han", "digit":
-			return 1
-		}
-	}
-	return anyWordRune
-}
+// interval is a range [lo, hi] of start positions.
+type interval struct{ lo, hi int }
 
 // starts returns the positions where the rule is worth trying, ascending.
 func (c *compiledRule) starts(m *matcher, out []int) []int {
-	a := m.a
-	n := len(a.text)
-	if c.anchor == nil {
+	n := len(m.a.text)
+	if c.anchors == nil {
 		for i := 0; i < n; i++ {
-			out = append(out, i)
+			if m.canStart(c.pat, i) {
+				out = append(out, i)
+			}
 		}
 		return out
 	}
-	next := 0 // first position not yet added
-	add := func(o int) {
-		lo := max(o-c.reach, next)
-		for i := lo; i <= o && i < n; i++ {
-			out = append(out, i)
+	var spans []interval
+	for _, a := range c.anchors {
+		for _, o := range m.occurrences(a.node) {
+			lo := max(o-a.reach, 0)
+			if !a.breaks {
+				lo = max(lo, m.a.clauseStart(o))
+			}
+			spans = append(spans, interval{lo, min(o, n-1)})
 		}
-		next = max(next, o+1)
 	}
-	forEachOccurrence(c.anchor, m, add)
+	sort.Slice(spans, func(i, j int) bool { return spans[i].lo < spans[j].lo })
+	next := 0
+	for _, s := range spans {
+		for i := max(s.lo, next); i <= s.hi; i++ {
+			if m.canStart(c.pat, i) {
+				out = append(out, i)
+			}
+		}
+		next = max(next, s.hi+1)
+	}
 	return out
 }
 
-// forEachOccurrence calls fn, in ascending order, with every position where
-// the anchor node matches.
-func forEachOccurrence(anchor *rules.Node, m *matcher, fn func(int)) {
+// occurrences returns, ascending, the positions where the anchor matches,
+// computed once per document for each kind of anchor.
+func (m *matcher) occurrences(n *node) []int {
+	key := anchorKey{op: n.op, cls: n.cls, sub: n.sub, lit: string(n.lit)}
+	if o, ok := m.occ[key]; ok {
+		return o
+	}
+	var out []int
 	a := m.a
-	switch anchor.Op {
+	switch n.op {
 	case rules.OpLit:
-		first, _ := utf8.DecodeRuneInString(anchor.Text)
+		first := n.firstRune()
 		for i, r := range a.text {
 			if r == first {
-				if _, ok := m.literal(anchor.Text, i); ok {
-					fn(i)
+				if _, ok := m.literal(n.lit, i); ok {
+					out = append(out, i)
 				}
 			}
 		}
 	case rules.OpClass:
-		c := m.classes[anchor.Text]
 		for i, r := range a.text {
-			if c.root.child(r) != nil {
-				if _, ok := c.longestAt(a.text, i); ok {
-					fn(i)
+			if n.cls.root.child(r) != nil {
+				if _, ok := n.cls.longestAt(a.text, i); ok {
+					out = append(out, i)
 				}
 			}
 		}
+	case rules.OpTokClass:
+		for _, t := range a.toks {
+			if m.tokClassAt(n.cls, t.start) {
+				out = append(out, t.start)
+			}
+		}
 	case rules.OpSub:
-		forEachSubOccurrence(anchor.Text, a, fn)
+		out = subOccurrences(n.sub, a)
 	}
+	if m.occ == nil {
+		m.occ = map[anchorKey][]int{}
+	}
+	m.occ[key] = out
+	return out
 }
 
-func forEachSubOccurrence(name string, a *analysis, fn func(int)) {
-	switch name {
-	case "num", "pct":
+// anchorKey identifies what an anchor looks for, so rules share the scan.
+type anchorKey struct {
+	op  rules.Op
+	cls *class
+	sub subKind
+	lit string
+}
+
+func subOccurrences(kind subKind, a *analysis) []int {
+	var out []int
+	switch kind {
+	case subNum, subPct:
 		for _, x := range a.nums {
-			if x.Percent == (name == "pct") {
-				fn(x.Start)
+			if x.Percent == (kind == subPct) {
+				out = append(out, x.Start)
 			}
 		}
-	case "date":
+	case subDate:
 		for _, x := range a.dates {
-			fn(x.Start)
+			out = append(out, x.Start)
 		}
-	case "place", "anon":
+	case subPlace, subAnon:
 		for _, x := range a.places {
-			if x.Anonymised == (name == "anon") {
-				fn(x.Start)
+			if x.Anonymised == (kind == subAnon) {
+				out = append(out, x.Start)
 			}
 		}
-	case "quoted":
+	case subQuoted:
 		for i, r := range a.text {
 			if _, ok := quotePairs[r]; ok {
-				fn(i)
+				out = append(out, i)
 			}
 		}
-	case "titled":
+	case subTitled:
 		for i, r := range a.text {
 			if r == '《' {
-				fn(i)
+				out = append(out, i)
 			}
 		}
 	}
+	return out
+}
+
+// canStart is a quick, conservative test of whether n can match at i with
+// at least one character: false only when its first character or word
+// cannot be there.
+func (m *matcher) canStart(n *node, i int) bool {
+	a := m.a
+	switch n.op {
+	case rules.OpSeq:
+		for _, k := range n.kids {
+			if m.canStart(k, i) {
+				return true
+			}
+			if k.minW > 0 {
+				return false
+			}
+		}
+		return false
+	case rules.OpAlt:
+		for _, k := range n.kids {
+			if m.canStart(k, i) {
+				return true
+			}
+		}
+		return false
+	case rules.OpCapture, rules.OpRepeat:
+		return m.canStart(n.kids[0], i)
+	case rules.OpNot, rules.OpAnd:
+		return false // consumes nothing
+	case rules.OpLit:
+		return i < len(a.text) && a.text[i] == n.lit[0]
+	case rules.OpClass:
+		return i < len(a.text) && n.cls.root.child(a.text[i]) != nil
+	case rules.OpTokClass, rules.OpPOS:
+		return a.tokAt[i] >= 0
+	}
+	switch n.sub {
+	case subNP, subName, subTok:
+		return a.tokAt[i] >= 0
+	case subNum, subPct:
+		return a.numAt[i] > 0
+	case subDate:
+		return a.dateAt[i] > 0
+	case subPlace, subAnon:
+		return a.plAt[i] > 0
+	}
+	return true
 }
 
 // run finds the rule's matches, leftmost first and not overlapping each
@@ -226,7 +236,7 @@ func (c *compiledRule) run(m *matcher, scratch []int) ([]hit, []int) {
 		}
 		m.caps = m.caps[:0]
 		end := -1
-		m.match(c.Pattern, i, func(j int) bool {
+		m.match(c.pat, i, func(j int) bool {
 			if j <= i {
 				return false
 			}

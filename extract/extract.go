@@ -5,7 +5,6 @@
 package extract
 
 import (
-	"fmt"
 	"sort"
 
 	"zongjie/corpus"
@@ -82,7 +81,11 @@ func New(set *rules.Set, seg *Segmenter) (*Extractor, error) {
 		e.classes[name] = compileClass(c)
 	}
 	for i, r := range set.Rules {
-		e.rules = append(e.rules, compileRule(r, i))
+		c, err := compileRule(r, i, e.classes)
+		if err != nil {
+			return nil, err
+		}
+		e.rules = append(e.rules, c)
 	}
 	var err error
 	if e.tables, err = loadTables(set); err != nil {
@@ -117,10 +120,7 @@ func (e *Extractor) extract(text, written string) Record {
 	if w := []rune(written); len(w) == len(a.text) {
 		a.shown = w
 	}
-	m := &matcher{
-		a: a, classes: e.classes, npStop: e.classes["np_stop"], action: e.classes["action"],
-		orgStop: e.classes["org_stop"], link: e.classes["link"], npHead: e.classes["np_head"],
-	}
+	m := e.newMatcher(a)
 	byKind := map[string][]hit{}
 	vetoes := map[string][]hit{}
 	var scratch []int
@@ -145,6 +145,14 @@ func (e *Extractor) extract(text, written string) Record {
 	return rec
 }
 
+// newMatcher makes the matcher for one document.
+func (e *Extractor) newMatcher(a *analysis) *matcher {
+	return &matcher{
+		a: a, npStop: e.classes["np_stop"], action: e.classes["action"],
+		orgStop: e.classes["org_stop"], link: e.classes["link"], npHead: e.classes["np_head"],
+	}
+}
+
 // countKey is the span that identifies a count: its number.
 func countKey(h hit) span {
 	if s, ok := h.field("value"); ok {
@@ -164,47 +172,76 @@ func wholeKey(h hit) span {
 // hits: the longer key wins, then the earlier rule, then the earlier text.
 // The survivors are returned in text order.
 func resolve(hits, vetoes []hit, key func(hit) span) []hit {
-	var kept []hit
+	type keyed struct {
+		h hit
+		k span
+	}
+	vetoed := coverage(vetoes)
+	var kept []keyed
 	for _, h := range hits {
 		k := key(h)
-		vetoed := false
-		for _, v := range vetoes {
-			if k.start < v.end && v.start < k.end {
-				vetoed = true
-				break
-			}
-		}
-		if !vetoed {
-			kept = append(kept, h)
+		if !vetoed.overlaps(k) {
+			kept = append(kept, keyed{h, k})
 		}
 	}
 	sort.SliceStable(kept, func(i, j int) bool {
-		ki, kj := key(kept[i]), key(kept[j])
+		ki, kj := kept[i].k, kept[j].k
 		if li, lj := ki.end-ki.start, kj.end-kj.start; li != lj {
 			return li > lj
 		}
-		if kept[i].rule.order != kept[j].rule.order {
-			return kept[i].rule.order < kept[j].rule.order
+		if kept[i].h.rule.order != kept[j].h.rule.order {
+			return kept[i].h.rule.order < kept[j].h.rule.order
 		}
 		return ki.start < kj.start
 	})
-	var out []hit
-	for _, h := range kept {
-		k := key(h)
-		clash := false
-		for _, o := range out {
-			ko := key(o)
-			if k.start < ko.end && ko.start < k.end {
-				clash = true
-				break
-			}
-		}
-		if !clash {
-			out = append(out, h)
+	var taken spanSet
+	var out []keyed
+	for _, x := range kept {
+		if !taken.overlaps(x.k) {
+			taken.add(x.k)
+			out = append(out, x)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return key(out[i]).start < key(out[j]).start })
-	return out
+	sort.Slice(out, func(i, j int) bool { return out[i].k.start < out[j].k.start })
+	hs := make([]hit, len(out))
+	for i, x := range out {
+		hs[i] = x.h
+	}
+	return hs
+}
+
+// spanSet is a set of spans kept sorted by start, not overlapping.
+type spanSet []span
+
+func coverage(hits []hit) spanSet {
+	var s spanSet
+	for _, h := range hits {
+		s = append(s, span{h.start, h.end})
+	}
+	sort.Slice(s, func(i, j int) bool { return s[i].start < s[j].start })
+	return s
+}
+
+// overlaps reports whether k overlaps a span of the set. The set's spans
+// may overlap each other; they are sorted by start.
+func (s spanSet) overlaps(k span) bool {
+	i := sort.Search(len(s), func(i int) bool { return s[i].start >= k.end })
+	for j := i - 1; j >= 0; j-- {
+		if s[j].end > k.start {
+			return true
+		}
+		if k.start-s[j].start > 512 { // no veto or fact is this long
+			break
+		}
+	}
+	return false
+}
+
+func (s *spanSet) add(k span) {
+	i := sort.Search(len(*s), func(i int) bool { return (*s)[i].start >= k.start })
+	*s = append(*s, span{})
+	copy((*s)[i+1:], (*s)[i:])
+	(*s)[i] = k
 }
 
 // builder turns hits into facts.
@@ -217,9 +254,5 @@ type builder struct {
 func (b *builder) str(s span) string { return string(b.a.shown[s.start:s.end]) }
 
 func (b *builder) prov(h hit, s span) Provenance {
-	conf := 0.8
-	if c, ok := h.rule.Fields["confidence"]; ok {
-		fmt.Sscan(c, &conf)
-	}
-	return Provenance{Span: Span{s.start, s.end}, Rule: h.rule.Source, Confidence: conf}
+	return Provenance{Span: Span{s.start, s.end}, Rule: h.rule.Source, Confidence: h.rule.confidence}
 }

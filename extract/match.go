@@ -6,15 +6,6 @@ import (
 	"zongjie/rules"
 )
 
-// The limits of the open-ended sub-parsers.
-const (
-	npMaxWords  = 8
-	npMaxRunes  = 24
-	quotedMax   = 40
-	titledMax   = 80
-	anyWordRune = 12 // the widest word assumed when bounding a rule's reach
-)
-
 // capture is a field captured by a rule: text[start:end].
 type capture struct {
 	name       string
@@ -24,52 +15,55 @@ type capture struct {
 // matcher runs one compiled rule over one analysed document.
 type matcher struct {
 	a       *analysis
-	classes map[string]*class
 	npStop  *class // words that end a noun phrase (np_stop.dict), may be nil
 	action  *class // action verbs, never inside a noun phrase, may be nil
 	orgStop *class // words that make a name generic (org_stop.dict), may be nil
 	link    *class // words between a statistic's name and its number, may be nil
 	npHead  *class // words that make an action before them part of a noun, may be nil
 	caps    []capture
+	// occ caches the occurrences of each anchor in the document.
+	occ map[anchorKey][]int
+	// contentEnds and nameEnds cache contentWord and nameWord by position:
+	// 0 not yet known, -1 no word, else the word's end + 1.
+	contentEnds, nameEnds []int32
 }
 
-// match tries node at rune i and calls k with each possible end, in order
+// match tries n at rune i and calls k with each possible end, in order
 // of preference, until k returns true.
-func (m *matcher) match(n *rules.Node, i int, k func(int) bool) bool {
-	switch n.Op {
+func (m *matcher) match(n *node, i int, k func(int) bool) bool {
+	switch n.op {
 	case rules.OpSeq:
-		return m.seq(n.Kids, i, k)
+		return m.seq(n.kids, i, k)
 	case rules.OpAlt:
-		for _, alt := range n.Kids {
+		for _, alt := range n.kids {
 			if m.match(alt, i, k) {
 				return true
 			}
 		}
 		return false
 	case rules.OpLit:
-		j, ok := m.literal(n.Text, i)
+		j, ok := m.literal(n.lit, i)
 		return ok && k(j)
 	case rules.OpClass:
-		return m.class(n.Text, i, k)
+		return m.class(n.cls, i, k)
 	case rules.OpTokClass:
-		return m.tokClass(n.Text, i, k)
+		if !m.tokClassAt(n.cls, i) {
+			return false
+		}
+		s, _, _ := m.a.token(i)
+		return k(s.end)
 	case rules.OpPOS:
 		s, pos, ok := m.a.token(i)
-		return ok && strings.HasPrefix(pos, n.Text) && k(s.end)
+		return ok && strings.HasPrefix(pos, n.text) && k(s.end)
 	case rules.OpSub:
-		return m.sub(n.Text, i, k)
+		return m.sub(n.sub, i, k)
 	case rules.OpCapture:
 		return m.capture(n, i, k)
-	case rules.OpNot:
+	case rules.OpNot, rules.OpAnd:
 		saved := len(m.caps)
-		found := m.match(n.Kids[0], i, func(int) bool { return true })
+		found := m.match(n.kids[0], i, func(int) bool { return true })
 		m.caps = m.caps[:saved]
-		return !found && k(i)
-	case rules.OpAnd:
-		saved := len(m.caps)
-		found := m.match(n.Kids[0], i, func(int) bool { return true })
-		m.caps = m.caps[:saved]
-		return found && k(i)
+		return found == (n.op == rules.OpAnd) && k(i)
 	case rules.OpRepeat:
 		return m.repeat(n, i, 0, k)
 	}
@@ -78,7 +72,7 @@ func (m *matcher) match(n *rules.Node, i int, k func(int) bool) bool {
 
 // seq matches the kids in order. Spaces between two elements are skipped,
 // as PDF-extracted text puts them anywhere (受理投诉 12 件).
-func (m *matcher) seq(kids []*rules.Node, i int, k func(int) bool) bool {
+func (m *matcher) seq(kids []*node, i int, k func(int) bool) bool {
 	if len(kids) == 0 {
 		return k(i)
 	}
@@ -98,21 +92,21 @@ func (m *matcher) skipSpaces(i int) int {
 	return i
 }
 
-func (m *matcher) repeat(n *rules.Node, i, count int, k func(int) bool) bool {
-	if n.Max < 0 || count < n.Max {
-		more := m.match(n.Kids[0], i, func(j int) bool {
+func (m *matcher) repeat(n *node, i, count int, k func(int) bool) bool {
+	if n.max < 0 || count < n.max {
+		more := m.match(n.kids[0], i, func(j int) bool {
 			return j > i && m.repeat(n, j, count+1, k)
 		})
 		if more {
 			return true
 		}
 	}
-	return count >= n.Min && k(i)
+	return count >= n.min && k(i)
 }
 
-func (m *matcher) capture(n *rules.Node, i int, k func(int) bool) bool {
-	return m.match(n.Kids[0], i, func(j int) bool {
-		m.caps = append(m.caps, capture{n.Text, i, j})
+func (m *matcher) capture(n *node, i int, k func(int) bool) bool {
+	return m.match(n.kids[0], i, func(j int) bool {
+		m.caps = append(m.caps, capture{n.text, i, j})
 		if k(j) {
 			return true
 		}
@@ -121,7 +115,7 @@ func (m *matcher) capture(n *rules.Node, i int, k func(int) bool) bool {
 	})
 }
 
-func (m *matcher) literal(lit string, i int) (int, bool) {
+func (m *matcher) literal(lit []rune, i int) (int, bool) {
 	t := m.a.text
 	for _, r := range lit {
 		if i >= len(t) || t[i] != r {
@@ -132,9 +126,9 @@ func (m *matcher) literal(lit string, i int) (int, bool) {
 	return i, true
 }
 
-func (m *matcher) class(name string, i int, k func(int) bool) bool {
+func (m *matcher) class(c *class, i int, k func(int) bool) bool {
 	var buf [16]int
-	ends := m.classes[name].matchEnds(m.a.text, i, buf[:0])
+	ends := c.matchEnds(m.a.text, i, buf[:0])
 	for _, j := range ends {
 		if k(j) {
 			return true
@@ -143,48 +137,50 @@ func (m *matcher) class(name string, i int, k func(int) bool) bool {
 	return false
 }
 
-func (m *matcher) tokClass(name string, i int, k func(int) bool) bool {
+// tokClassAt reports whether a nominal word starting at i ends with a
+// longer-than-itself word of the class.
+func (m *matcher) tokClassAt(c *class, i int) bool {
 	s, pos, ok := m.a.token(i)
 	if !ok || !namePOS(pos) {
 		return false
 	}
-	_, n, found := m.classes[name].suffixOf(m.a.text, s.start, s.end)
-	return found && n < s.end-s.start && k(s.end)
+	_, n, found := c.suffixOf(m.a.text, s.start, s.end)
+	return found && n < s.end-s.start
 }
 
-func (m *matcher) sub(name string, i int, k func(int) bool) bool {
+func (m *matcher) sub(kind subKind, i int, k func(int) bool) bool {
 	a := m.a
-	switch name {
-	case "num":
+	switch kind {
+	case subNum:
 		n, ok := a.numberAt(i)
 		return ok && !n.Percent && k(n.End)
-	case "pct":
+	case subPct:
 		n, ok := a.numberAt(i)
 		return ok && n.Percent && k(n.End)
-	case "digit":
+	case subDigit:
 		return i < len(a.text) && isDigit(a.text[i]) && k(i+1)
-	case "date":
+	case subDate:
 		d, ok := a.dateAtPos(i)
 		return ok && k(d.End)
-	case "place":
+	case subPlace:
 		p, ok := a.placeAt(i)
 		return ok && !p.Anonymised && k(p.End)
-	case "anon":
+	case subAnon:
 		p, ok := a.placeAt(i)
 		return ok && p.Anonymised && k(p.End)
-	case "quoted":
+	case subQuoted:
 		j, ok := quotedAt(a.text, i)
 		return ok && k(j)
-	case "titled":
+	case subTitled:
 		j, ok := titledAt(a.text, i)
 		return ok && k(j)
-	case "np":
-		return m.np(i, k, m.contentWord)
-	case "name":
-		return m.np(i, k, m.nameWord)
-	case "han":
+	case subNP:
+		return m.np(i, k, m.cachedWord(&m.contentEnds, m.contentWord))
+	case subName:
+		return m.np(i, k, m.cachedWord(&m.nameEnds, m.nameWord))
+	case subHan:
 		return i < len(a.text) && isHan(a.text[i]) && k(i+1)
-	case "tok":
+	case subTok:
 		s, _, ok := a.token(i)
 		return ok && k(s.end)
 	}
@@ -217,6 +213,30 @@ func (m *matcher) np(i int, k func(int) bool, word func(int) (int, bool)) bool {
 		}
 	}
 	return false
+}
+
+// cachedWord wraps a word test with a per-document cache: rules try the
+// same positions again and again.
+func (m *matcher) cachedWord(cache *[]int32, word func(int) (int, bool)) func(int) (int, bool) {
+	if *cache == nil {
+		*cache = make([]int32, len(m.a.text)+1)
+	}
+	c := *cache
+	return func(i int) (int, bool) {
+		switch v := c[i]; {
+		case v > 0:
+			return int(v) - 1, true
+		case v < 0:
+			return 0, false
+		}
+		e, ok := word(i)
+		if ok {
+			c[i] = int32(e) + 1
+		} else {
+			c[i] = -1
+		}
+		return e, ok
+	}
 }
 
 // contentWord reports whether a noun, verb or adjective-like word starts at

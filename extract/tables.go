@@ -17,6 +17,23 @@ type tables struct {
 	orgAliases  []orgAlias        // longest alias first
 	observances []observance
 	themes      []annualTheme
+	// obsNames indexes the observances' names of three characters or more
+	// by their first character, for one pass over a text.
+	obsNames map[rune][]obsName
+}
+
+type obsName struct{ name, genre string }
+
+// eachObservanceName calls fn with the genre of every observance name
+// written in text.
+func (t *tables) eachObservanceName(text string, fn func(genre string)) {
+	for i, r := range text {
+		for _, n := range t.obsNames[r] {
+			if strings.HasPrefix(text[i:], n.name) {
+				fn(n.genre)
+			}
+		}
+	}
 }
 
 type orgAlias struct {
@@ -144,6 +161,18 @@ func (t *tables) loadObservances(tb *rules.Table) []string {
 		o.names = append([]string{o.name}, splitList(tb.Cell(r, "aliases"))...)
 		sort.SliceStable(o.names, func(i, j int) bool { return len(o.names[i]) > len(o.names[j]) })
 		t.observances = append(t.observances, o)
+		if o.genre == "" {
+			continue
+		}
+		if t.obsNames == nil {
+			t.obsNames = map[rune][]obsName{}
+		}
+		for _, name := range o.names {
+			if utf8.RuneCountInString(name) >= 3 {
+				first, _ := utf8.DecodeRuneInString(name)
+				t.obsNames[first] = append(t.obsNames[first], obsName{name, o.genre})
+			}
+		}
 	}
 	return errs
 }

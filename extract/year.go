@@ -151,23 +151,23 @@ func (e *Extractor) themeYear(rec *Record) int {
 	return 0
 }
 
-// genre returns the genre of the observance named most (the title counts
-// triple).
+// genreReach is how much of the text (in bytes) is read for the genre: the
+// observance a report is about is named at its start.
+const genreReach = 1500
+
+// genre returns the genre of the observance named most at the start of the
+// text (the title counts triple).
 func (e *Extractor) genre(title, text string) string {
+	if len(text) > genreReach {
+		text = text[:genreReach]
+	}
+	votes := map[string]int{}
+	e.tables.eachObservanceName(title, func(g string) { votes[g] += 3 })
+	e.tables.eachObservanceName(text, func(g string) { votes[g]++ })
 	best, n := "", 0
-	for _, o := range e.tables.observances {
-		if o.genre == "" {
-			continue
-		}
-		c := 0
-		for _, name := range o.names {
-			if utf8.RuneCountInString(name) < 3 {
-				continue
-			}
-			c += 3*strings.Count(title, name) + strings.Count(text, name)
-		}
-		if c > n {
-			best, n = o.genre, c
+	for g, c := range votes {
+		if c > n || c == n && g < best {
+			best, n = g, c
 		}
 	}
 	return best

@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"zongjie/rules"
+)
+
+// subKind is a sub-parser of the pattern language (<num>, <np> …).
+type subKind uint8
+
+const (
+	subNone subKind = iota
+	subNum
+	subPct
+	subDigit
+	subDate
+	subPlace
+	subAnon
+	subQuoted
+	subTitled
+	subNP
+	subName
+	subHan
+	subTok
+)
+
+var subKinds = map[string]subKind{
+	"num": subNum, "pct": subPct, "digit": subDigit, "date": subDate, "place": subPlace,
+	"anon": subAnon, "quoted": subQuoted, "titled": subTitled, "np": subNP, "name": subName,
+	"han": subHan, "tok": subTok,
+}
+
+// node is a pattern element compiled for matching: classes and
+// sub-parsers are resolved, and widths known.
+type node struct {
+	op       rules.Op
+	text     string // capture name, part of speech
+	lit      []rune
+	cls      *class
+	sub      subKind
+	min, max int
+	kids     []*node
+	minW     int // the fewest characters it matches
+	maxW     int // the most characters it matches; -1 unbounded
+	breaks   bool
+}
+
+// The limits of the open-ended sub-parsers.
+const (
+	npMaxWords  = 8
+	npMaxRunes  = 24
+	quotedMax   = 40
+	titledMax   = 80
+	anyWordRune = 12 // the widest word assumed when bounding a rule's reach
+)
+
+// clauseBreaks are the characters that end a clause.
+const clauseBreaks = "，,。；;！!？?：:、\n"
+
+func isClauseBreak(r rune) bool { return strings.ContainsRune(clauseBreaks, r) }
+
+func compileNode(r *rules.Node, classes map[string]*class) *node {
+	n := &node{op: r.Op, text: r.Text, min: r.Min, max: r.Max}
+	for _, k := range r.Kids {
+		n.kids = append(n.kids, compileNode(k, classes))
+	}
+	switch r.Op {
+	case rules.OpLit:
+		n.lit = []rune(r.Text)
+	case rules.OpClass, rules.OpTokClass:
+		n.cls = classes[r.Text] // the loader has checked that it exists
+	case rules.OpSub:
+		n.sub = subKinds[r.Text]
+	}
+	n.minW, n.maxW, n.breaks = n.widths()
+	return n
+}
+
+// widths bounds the characters n matches, and tells whether it can match
+// a clause break. A noun phrase is taken to stay within its clause, though
+// a quoted phrase inside it may hold a comma.
+func (n *node) widths() (least, most int, breaks bool) {
+	switch n.op {
+	case rules.OpSeq:
+		for _, k := range n.kids {
+			least += k.minW
+			most = addWidth(most, k.maxW)
+			breaks = breaks || k.breaks
+		}
+		return least, most, breaks
+	case rules.OpAlt:
+		least = -1
+		for _, k := range n.kids {
+			if least < 0 || k.minW < least {
+				least = k.minW
+			}
+			if most >= 0 && (k.maxW < 0 || k.maxW > most) {
+				most = k.maxW
+			}
+			breaks = breaks || k.breaks
+		}
+		return max(least, 0), most, breaks
+	case rules.OpCapture:
+		k := n.kids[0]
+		return k.minW, k.maxW, k.breaks
+	case rules.OpNot, rules.OpAnd:
+		return 0, 0, false
+	case rules.OpRepeat:
+		k := n.kids[0]
+		most = -1
+		if n.max >= 0 && k.maxW >= 0 {
+			most = n.max * k.maxW
+		}
+		return n.min * k.minW, most, k.breaks
+	case rules.OpLit:
+		return len(n.lit), len(n.lit), strings.ContainsAny(string(n.lit), clauseBreaks)
+	case rules.OpClass:
+		return 1, n.cls.maxLen, n.cls.breaks
+	case rules.OpTokClass, rules.OpPOS:
+		return 1, anyWordRune, false
+	}
+	switch n.sub {
+	case subNum, subPct:
+		return 1, 24, false
+	case subDate:
+		return 1, 32, true
+	case subPlace, subAnon:
+		return 1, 24, false
+	case subQuoted:
+		return 3, quotedMax + 2, true
+	case subTitled:
+		return 3, titledMax + 2, true
+	case subNP, subName:
+		return 1, npMaxRunes, false
+	case subHan, subDigit:
+		return 1, 1, false
+	}
+	return 1, anyWordRune, true // <tok>
+}
+
+func addWidth(a, b int) int {
+	if a < 0 || b < 0 {
+		return -1
+	}
+	return a + b
+}
+
+// anchor is an element every match contains that can be found quickly,
+// and how far before it a match can start. When the elements before it can
+// match no clause break, a match starts after the last one.
+type anchor struct {
+	node   *node
+	reach  int
+	breaks bool
+}
+
+// anchors returns the elements one of which every match of n contains,
+// with their reach, or nil when there are none.
+func (n *node) anchors() []anchor {
+	switch n.op {
+	case rules.OpLit, rules.OpClass, rules.OpTokClass:
+		return []anchor{{node: n}}
+	case rules.OpSub:
+		switch n.sub {
+		case subNum, subPct, subDate, subPlace, subAnon, subQuoted, subTitled:
+			return []anchor{{node: n}}
+		}
+	case rules.OpCapture:
+		return n.kids[0].anchors()
+	case rules.OpRepeat:
+		if n.min > 0 {
+			return n.kids[0].anchors()
+		}
+	case rules.OpAlt:
+		var all []anchor
+		for _, k := range n.kids {
+			a := k.anchors()
+			if a == nil {
+				return nil
+			}
+			all = append(all, a...)
+		}
+		return all
+	case rules.OpSeq:
+		before, breaks := 0, false
+		for _, k := range n.kids {
+			if a := k.anchors(); a != nil {
+				for i := range a {
+					a[i].reach += before
+					a[i].breaks = a[i].breaks || breaks
+				}
+				return a
+			}
+			if k.maxW < 0 {
+				return nil
+			}
+			before += k.maxW
+			breaks = breaks || k.breaks
+		}
+	}
+	return nil
+}
+
+// firstRune returns the first rune of a literal.
+func (n *node) firstRune() rune {
+	r, _ := utf8.DecodeRuneInString(string(n.lit))
+	return r
+}
