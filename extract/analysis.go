@@ -23,10 +23,15 @@ type analysis struct {
 	plAt   []int32
 	// covered marks runes inside a number, date or place mention.
 	covered []bool
+	// numEnd marks the positions where a number ends.
+	numEnd []bool
 	// clause holds, for each position, where its clause starts: just after
 	// the last clause break before it.
 	clause []int32
 }
+
+// afterNumber reports whether a number ends just before i.
+func (a *analysis) afterNumber(i int) bool { return i > 0 && a.numEnd[i] }
 
 // clauseStart returns where the clause holding position i starts.
 func (a *analysis) clauseStart(i int) int { return int(a.clause[i]) }
@@ -164,6 +169,10 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 		}
 	}
 	a.numAt = indexSpans(n, len(a.nums), func(i int) span { return span{a.nums[i].Start, a.nums[i].End} }, a.covered)
+	a.numEnd = make([]bool, n+1)
+	for _, m := range a.nums {
+		a.numEnd[m.End] = true
+	}
 }
 
 // dropWordNumerals removes the numbers written in Chinese numerals that
