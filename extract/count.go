@@ -17,6 +17,9 @@ func (b *builder) counts(hits []hit) []Count {
 		}
 		if n := len(out); n > 0 {
 			prev := out[n-1]
+			if os, ok := h.field("object"); ok && os.start < prev.Span[1] {
+				c.Object = "" // the words are the object of the count before (7个单位40余人)
+			}
 			if c.Action == "" && b.listContinues(prev, h.start) {
 				c.Action = prev.Action
 			}

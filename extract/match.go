@@ -189,7 +189,7 @@ func (m *matcher) sub(kind subKind, i int, k func(int) bool) bool {
 }
 
 // np matches a noun phrase: 1 to npMaxWords content words (or quoted
-// phrases) in a row, longest first.
+// phrases, or 《》 titles) in a row, longest first.
 func (m *matcher) np(i int, k func(int) bool, word func(int) (int, bool)) bool {
 	var ends [npMaxWords]int
 	n := 0
@@ -197,7 +197,9 @@ func (m *matcher) np(i int, k func(int) bool, word func(int) (int, bool)) bool {
 	for n < npMaxWords && j-i < npMaxRunes {
 		if q, ok := quotedAt(m.a.text, j); ok {
 			j = q
-		} else if e, ok := word(j); ok {
+		} else if q, ok := titledAt(m.a.text, j); ok && q-i <= npMaxRunes {
+			j = q
+		} else if e, ok := word(j); ok && (n > 0 || !m.measureWordAt(j, e)) {
 			j = e
 		} else {
 			break
@@ -214,6 +216,16 @@ func (m *matcher) np(i int, k func(int) bool, word func(int) (int, bool)) bool {
 		}
 	}
 	return false
+}
+
+// measureWordAt reports whether the word text[i:e] is a lone measure word
+// (次 in 20家次), which does not start a noun phrase.
+func (m *matcher) measureWordAt(i, e int) bool {
+	if e-i != 1 {
+		return false
+	}
+	_, pos, _ := m.a.token(i)
+	return strings.HasPrefix(pos, "q") || strings.HasPrefix(pos, "m")
 }
 
 // cachedWord wraps a word test with a per-document cache: rules try the
@@ -245,7 +257,7 @@ func (m *matcher) cachedWord(cache *[]int32, word func(int) (int, bool)) func(in
 func (m *matcher) contentWord(i int) (int, bool) {
 	a := m.a
 	s, pos, ok := a.token(i)
-	if !ok || a.covered[i] {
+	if !ok || a.covered[i] || a.afterNumber(i) {
 		return 0, false
 	}
 	if !contentPOS(pos) {
@@ -320,15 +332,18 @@ func namePOS(pos string) bool {
 	return pos == "vn"
 }
 
+// contentPOS reports whether a part of speech can stand in a noun phrase:
+// anything but prepositions, conjunctions, particles, adverbs, pronouns and
+// interjections (gse's small dictionary tags some nouns oddly: 青年 t, 户 q).
 func contentPOS(pos string) bool {
 	if pos == "" {
 		return false
 	}
 	switch pos[0] {
-	case 'n', 'v', 'a', 'b', 'j', 'l', 'i', 'z', 's', 'f', 'g', 'x':
-		return true
+	case 'p', 'c', 'u', 'd', 'r', 'e', 'y', 'o', 'w':
+		return false
 	}
-	return false
+	return true
 }
 
 // Quote pairs accepted by <quoted>.

@@ -18,6 +18,9 @@ import (
 //go:embed dict/zh_s.txt.gz
 var dictGzip []byte
 
+//go:embed dict/domain.txt
+var domainDict string
+
 // Token is one segmented word. Start and End are byte offsets into the
 // segmented text.
 type Token struct {
@@ -48,7 +51,7 @@ func newSegmenter() (*Segmenter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load segmentation dictionary: %w", err)
 	}
-	dict := stripComments(string(raw))
+	dict := stripComments(string(raw)) + stripComments(domainDict)
 	s := &Segmenter{}
 	s.seg.SkipLog = true
 	s.seg.NotLoadHMM = true // Segment does not use the HMM model
