@@ -55,7 +55,11 @@ type Count struct {
 
 // String gives a one-line form for tests: count{1000 份 宣传资料 ~}.
 func (c Count) String() string {
-	s := fmt.Sprintf("count{%s %s %s", FormatValue(c.Value), c.Unit, c.Object)
+	v := FormatValue(c.Value)
+	if c.Max > 0 {
+		v += "-" + FormatValue(c.Max)
+	}
+	s := fmt.Sprintf("count{%s %s %s", v, c.Unit, c.Object)
 	if c.Approx {
 		s += " ~"
 	}

@@ -107,7 +107,11 @@ func (m *matcher) repeat(n *node, i, count int, k func(int) bool) bool {
 
 func (m *matcher) capture(n *node, i int, k func(int) bool) bool {
 	return m.match(n.kids[0], i, func(j int) bool {
-		m.caps = append(m.caps, capture{n.text, i, j})
+		end := j
+		for end > i && isSpace(m.a.text[end-1]) {
+			end-- // spaces skipped after the last element are not captured
+		}
+		m.caps = append(m.caps, capture{n.text, i, end})
 		if k(j) {
 			return true
 		}
@@ -278,8 +282,8 @@ func (m *matcher) contentWord(i int) (int, bool) {
 	return s.end, true
 }
 
-// nounHeadAt reports whether a word of np_head starts at i: an action verb
-// before it is part of a noun (回收率).
+// nounHeadAt reports whether the word at i is a word of np_head: an action
+// verb before it is part of a noun (回收率, 检查人员).
 func (m *matcher) nounHeadAt(i int) bool {
 	s, _, ok := m.a.token(i)
 	return ok && m.npHead != nil && m.npHead.has(m.a.text, s.start, s.end)

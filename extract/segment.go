@@ -51,7 +51,9 @@ func newSegmenter() (*Segmenter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load segmentation dictionary: %w", err)
 	}
-	dict := stripComments(string(raw)) + stripComments(domainDict)
+	// The genre's words come first: gse keeps the first entry of a word, so
+	// they override the general dictionary's frequency and part of speech.
+	dict := stripComments(domainDict) + stripComments(string(raw))
 	s := &Segmenter{}
 	s.seg.SkipLog = true
 	s.seg.NotLoadHMM = true // Segment does not use the HMM model
