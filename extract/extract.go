@@ -150,7 +150,7 @@ func (e *Extractor) newMatcher(a *analysis) *matcher {
 	return &matcher{
 		a: a, npStop: e.classes["np_stop"], action: e.classes["action"],
 		orgStop: e.classes["org_stop"], link: e.classes["link"], npHead: e.classes["np_head"],
-		orgSuffix: e.classes["org_suffix"],
+		orgAnd: e.classes["org_and"],
 	}
 }
 

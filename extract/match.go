@@ -14,14 +14,14 @@ type capture struct {
 
 // matcher runs one compiled rule over one analysed document.
 type matcher struct {
-	a         *analysis
-	npStop    *class // words that end a noun phrase (np_stop.dict), may be nil
-	action    *class // action verbs, never inside a noun phrase, may be nil
-	orgStop   *class // words that make a name generic (org_stop.dict), may be nil
-	link      *class // words between a statistic's name and its number, may be nil
-	npHead    *class // words that make an action before them part of a noun, may be nil
-	orgSuffix *class // words that end an organisation's name, may be nil
-	caps      []capture
+	a       *analysis
+	npStop  *class // words that end a noun phrase (np_stop.dict), may be nil
+	action  *class // action verbs, never inside a noun phrase, may be nil
+	orgStop *class // words that make a name generic (org_stop.dict), may be nil
+	link    *class // words between a statistic's name and its number, may be nil
+	npHead  *class // words that make an action before them part of a noun, may be nil
+	orgAnd  *class // words before 和 inside one official name, may be nil
+	caps    []capture
 	// occ caches the occurrences of each anchor in the document.
 	occ map[anchorKey][]int
 	// contentEnds and nameEnds cache contentWord and nameWord by position:
@@ -289,13 +289,13 @@ func (m *matcher) nounHeadAt(i int) bool {
 	return ok && m.npHead != nil && m.npHead.has(m.a.text, s.start, s.end)
 }
 
-// suffixEndsAt reports whether an organisation suffix ends just before i.
-func (m *matcher) suffixEndsAt(i int) bool {
-	if m.orgSuffix == nil {
+// orgAndBefore reports whether a word of org_and ends just before i.
+func (m *matcher) orgAndBefore(i int) bool {
+	if m.orgAnd == nil {
 		return false
 	}
-	_, _, ok := m.orgSuffix.suffixOf(m.a.text, max(0, i-m.orgSuffix.maxLen), i)
-	return ok
+	_, n, ok := m.orgAnd.suffixOf(m.a.text, max(0, i-m.orgAnd.maxLen), i)
+	return ok && m.a.tokAt[i-n] >= 0 // the word starts where a segmented word does
 }
 
 // nameWord reports whether a nominal word (a noun, short form, place name
@@ -306,9 +306,9 @@ func (m *matcher) nameWord(i int) (int, bool) {
 	if !ok || a.numAt[i] > 0 || a.afterNumber(i) {
 		return 0, false // a number, or the measure word after one (四家医院)
 	}
-	if a.text[i] == '和' && s.end == i+1 && !a.covered[s.end] && !m.suffixEndsAt(i) {
-		// 和 joins two parts of one name (住房和城乡建设局) when a name word
-		// follows and no organisation ends before it (工商局和工商所 are two)
+	if a.text[i] == '和' && s.end == i+1 && !a.covered[s.end] && m.orgAndBefore(i) {
+		// 和 joins two parts of one name (住房和城乡建设局) after a word of
+		// org_and and before a name word; elsewhere it joins two names
 		if _, ok := m.nameWord(s.end); ok {
 			return s.end, true
 		}
