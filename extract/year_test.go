@@ -1,0 +1,41 @@
+package extract
+
+import (
+	"testing"
+
+	"zongjie/corpus"
+)
+
+func TestYear(t *testing.T) {
+	e := newTestExtractor(t)
+	for _, tc := range []struct {
+		title, text string
+		year        int
+		source      string
+	}{
+		{"吴兴区2024年“3·15”活动总结", "区消协开展宣传。", 2024, "title"},
+		{"活动总结", "2023年3月15日，区消协在广场开展宣传。", 2023, "explicit"},
+		{"活动总结", "今年是第28个国际消费者权益日，区消协开展宣传。", 2010, "ordinal"},
+		{"活动总结", "今年6月是第二十二个全国安全生产月，区应急管理局组织宣传。", 2023, "ordinal"},
+		{"活动总结", "2019年以来，区消协坚持宣传；今年是第40个国际消费者权益日。", 2022, "ordinal"},
+		{"活动总结", "围绕“激发消费活力”年主题开展宣传。", 2024, "theme"},
+		{"20××年3·15活动总结", "20××年3月15日，××区消协开展宣传。", 0, ""},
+		{"活动总结", "XX年的3·15活动在各级党委的重视下开展。", 0, ""},
+		{"活动总结", "依据《消费者权益保护法（2013年修正）》开展宣传。", 0, ""},
+		{"二〇××年消防宣传月总结", "11月9日，xx镇开展消防演练。", 0, ""},
+	} {
+		rec := e.Extract(corpus.Document{Title: tc.title, Text: tc.title + "\n" + tc.text})
+		if rec.Year != tc.year || rec.YearSource != tc.source {
+			t.Errorf("%s / %s: year %d (%s), want %d (%s)", tc.title, tc.text, rec.Year, rec.YearSource, tc.year, tc.source)
+		}
+	}
+}
+
+func TestResolvedDates(t *testing.T) {
+	e := newTestExtractor(t)
+	rec := e.Extract(corpus.Document{Title: "2023年活动总结", Text: "2023年活动总结\n3月15日开展宣传，2022年12月1日启动筹备。"})
+	if len(rec.Dates) != 2 || rec.Dates[0].Date != "--03-15" || rec.Dates[0].Resolved != "2023-03-15" ||
+		rec.Dates[1].Date != "2022-12-01" || rec.Dates[1].Resolved != "" {
+		t.Errorf("dates %+v", rec.Dates)
+	}
+}
