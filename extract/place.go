@@ -50,6 +50,9 @@ type Gazetteer struct {
 	divs     []gdiv
 	entries  map[string]*entry // name -> candidates
 	starts   map[uint64]uint64 // first two runes -> bit set of name lengths
+	// firsts and seconds are bit sets of the runes that names start with
+	// and have second: a cheap test before the map.
+	firsts, seconds runeSet
 	stop     wordSet           // words that are never places
 	mods     []string          // generic modifiers (示范 from 示范*)
 	left     wordSet           // words that end a pattern place's left context
@@ -193,10 +196,28 @@ func (g *Gazetteer) entry(name string) *entry {
 	e := &entry{}
 	g.entries[name] = e
 	g.starts[pairKey(rs[0], rs[1])] |= 1 << len(rs)
+	g.firsts.add(rs[0])
+	g.seconds.add(rs[1])
 	return e
 }
 
 func pairKey(a, b rune) uint64 { return uint64(a)<<32 | uint64(b) }
+
+// startMask returns the bit set of the lengths of the names starting with
+// the runes a, b.
+func (g *Gazetteer) startMask(a, b rune) uint64 {
+	if !g.firsts.has(a) || !g.seconds.has(b) {
+		return 0
+	}
+	return g.starts[pairKey(a, b)]
+}
+
+// runeSet is a bit set of runes (those above U+FFFF share bits with others:
+// a false positive is harmless where it is used).
+type runeSet [1 << 10]uint64
+
+func (s *runeSet) add(r rune)      { s[(r>>6)&(1<<10-1)] |= 1 << (r & 63) }
+func (s *runeSet) has(r rune) bool { return s[(r>>6)&(1<<10-1)]&(1<<(r&63)) != 0 }
 
 // indexNames adds every division's full name, aliases and short names.
 // County and township short names are kept only when no other name is

@@ -56,7 +56,7 @@ func (sc *scan) nameHits() []nameHit {
 	hs := make([]nameHit, 0, len(sc.text)/16)
 	n := len(sc.text)
 	for i := 0; i+1 < n; i++ {
-		mask := sc.g.starts[pairKey(sc.text[i], sc.text[i+1])]
+		mask := sc.g.startMask(sc.text[i], sc.text[i+1])
 		for mask != 0 {
 			l := 63 - bits.LeadingZeros64(mask)
 			mask &^= 1 << l
@@ -188,7 +188,7 @@ func (sc *scan) fullNameAt(i int) bool {
 	if i+1 >= len(sc.text) {
 		return false
 	}
-	mask := sc.g.starts[pairKey(sc.text[i], sc.text[i+1])]
+	mask := sc.g.startMask(sc.text[i], sc.text[i+1])
 	for mask != 0 {
 		l := bits.TrailingZeros64(mask)
 		mask &^= 1 << l
