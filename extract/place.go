@@ -47,18 +47,18 @@ type PlaceMention struct {
 // the data (青石巷社区, 大寨村). The longest match wins, left to right;
 // words in rules.PlaceWords.Stop block a match.
 type Gazetteer struct {
-	divs     []gdiv
-	entries  map[string]*entry // name -> candidates
-	starts   map[uint64]uint64 // first two runes -> bit set of name lengths
+	divs    []gdiv
+	entries map[string]*entry // name -> candidates
+	starts  map[uint64]uint64 // first two runes -> bit set of name lengths
 	// firsts and seconds are bit sets of the runes that names start with
 	// and have second: a cheap test before the map.
 	firsts, seconds runeSet
-	stop     wordSet           // words that are never places
-	mods     []string          // generic modifiers (示范 from 示范*)
-	left     wordSet           // words that end a pattern place's left context
-	boundary map[rune]bool     // one-character left words
-	follow   map[rune][]string // words confirming a short name, by first character
-	breakers []string          // words after a short name that make it another name's part
+	stop            wordSet           // words that are never places
+	mods            []string          // generic modifiers (示范 from 示范*)
+	left            wordSet           // words that end a pattern place's left context
+	boundary        map[rune]bool     // one-character left words
+	follow          map[rune][]string // words confirming a short name, by first character
+	breakers        []string          // words after a short name that make it another name's part
 }
 
 // gdiv is a division with its place in the tree.
