@@ -144,12 +144,21 @@ func fields(e Entry) (map[string]interface{}, error) {
 		return nil, fmt.Errorf("encode %s: %w", e.Doc.Source, err)
 	}
 	r := e.Record
+	title := corpus.Simplified(e.Doc.Title)
 	f := map[string]interface{}{
-		FieldTitle:  corpus.Simplified(e.Doc.Title),
-		FieldBody:   e.Doc.Text,
-		FieldSource: e.Doc.Source,
-		FieldRecord: string(rec),
-		FieldDoc:    string(doc),
+		FieldTitle:    title,
+		FieldBody:     e.Doc.Text,
+		FieldTitleCJK: title,
+		FieldBodyCJK:  e.Doc.Text,
+		FieldSource:   e.Doc.Source,
+		FieldRecord:   string(rec),
+		FieldDoc:      string(doc),
+	}
+	if d := docDate(e); d != "" {
+		f[FieldDate] = d
+	}
+	if counts := countFields(&e.Record); len(counts) > 0 {
+		f[FieldCounts] = counts
 	}
 	if r.Year != 0 {
 		f[FieldYear] = float64(r.Year)
@@ -184,18 +193,17 @@ func facetValues(r *extract.Record) map[string][]string {
 		add(FieldProvince, p.Province)
 		add(FieldCity, p.City)
 		add(FieldDistrict, p.County)
-		switch p.Level {
-		case "province":
-			add(FieldProvince, p.Name)
-		case "city":
-			add(FieldCity, p.Name)
-		case "county":
-			add(FieldDistrict, p.Name)
+		for _, n := range []string{p.Name, p.Province, p.City, p.County} {
+			add(FieldPlaceText, corpus.Simplified(n))
 		}
 	}
 	for _, o := range r.Orgs {
-		add(FieldOrg, o.Name)
+		add(FieldOrg, orgFacet(o))
+		add(FieldOrgName, o.Name)
+		add(FieldOrgName, o.Canonical)
 		add(FieldOrgKind, string(o.Kind))
+		add(FieldOrgText, corpus.Simplified(o.Name))
+		add(FieldOrgText, o.Canonical)
 	}
 	for _, t := range r.Themes {
 		add(FieldTheme, t.Text)
@@ -210,6 +218,45 @@ func facetValues(r *extract.Record) map[string][]string {
 	out := map[string][]string{}
 	for k, s := range v {
 		out[k] = s.list
+	}
+	return out
+}
+
+// orgFacet is the value an organisation counts under in the org facet:
+// its canonical name when one is known, else its name as written.
+func orgFacet(o extract.Org) string {
+	if o.Canonical != "" {
+		return o.Canonical
+	}
+	return o.Name
+}
+
+// docDate is the document's date for sorting: the page's publication
+// date, else the first day with a full date among its facts.
+func docDate(e Entry) string {
+	if e.Doc.Date != "" {
+		return e.Doc.Date
+	}
+	for _, d := range e.Record.Dates {
+		for _, v := range []string{d.Resolved, d.Date, d.From} {
+			if len(v) == 10 && v[4] == '-' && v[0] != '-' {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// countFields writes a record's counts as nested documents.
+func countFields(r *extract.Record) []map[string]interface{} {
+	out := make([]map[string]interface{}, 0, len(r.Counts))
+	for _, c := range r.Counts {
+		out = append(out, map[string]interface{}{
+			"object": corpus.Simplified(c.Object),
+			"unit":   normUnit(c.Unit),
+			"value":  c.Value,
+			"vmax":   max(c.Max, c.Value),
+		})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,12 +13,17 @@ import (
 	"zongjie/extract"
 )
 
-func entry(id, title, text string, year int, org string) Entry {
-	rec := extract.Record{ID: id, Title: title, Year: year}
+func entry(id, title, text string, year int, org string, counts ...extract.Count) Entry {
+	rec := extract.Record{ID: id, Title: title, Year: year, Counts: counts}
 	if org != "" {
-		rec.Orgs = []extract.Org{{Name: org, Kind: extract.OrgAssoc}}
+		rec.Orgs = []extract.Org{{Name: org, Canonical: "消费者协会", Kind: extract.OrgAssoc}}
 	}
+	rec.Places = []extract.Place{{Name: "西夏区", Province: "宁夏回族自治区", City: "银川市", County: "西夏区"}}
 	return Entry{Doc: corpus.Document{ID: id, Source: id + ".txt", Title: title, Text: text}, Record: rec}
+}
+
+func count(value float64, unit, object string, approx bool) extract.Count {
+	return extract.Count{Value: value, Unit: unit, Object: object, Approx: approx}
 }
 
 func testIndex(t *testing.T) (*Index, string) {
@@ -28,9 +34,12 @@ func testIndex(t *testing.T) (*Index, string) {
 		t.Fatal(err)
 	}
 	err = ix.Add([]Entry{
-		entry("a", "区消协3·15活动总结", "区消费者协会联合市场监督管理局开展消费维权宣传，发放宣传资料1000余份。", 2023, "区消费者协会"),
-		entry("b", "安全生产月活动总结", "应急管理局组织企业开展安全生产培训，出动检查人员50人次。", 2023, ""),
-		entry("c", "禁毒宣传总结", "公安分局在社区开展禁毒宣传，发放宣传资料500份。", 2024, ""),
+		entry("a", "区消协3·15活动总结", "区消费者协会联合市场监督管理局开展消费维权宣传，发放宣传资料1000余份。中国农业发展银行派员参加。", 2023, "区消费者协会",
+			count(1000, "份", "宣传资料", true)),
+		entry("b", "安全生产月活动总结", "应急管理局组织企业开展安全生产培训，出动检查人员50人次。", 2023, "",
+			count(50, "人次", "检查人员", false)),
+		entry("c", "禁毒宣传总结", "公安分局在社区开展禁毒宣传，发放宣传资料500份。<script>alert(1)</script>", 2024, "",
+			count(500, "份", "宣传资料", false), extract.Count{Value: 3, Max: 5, Unit: "场", Object: "讲座"}),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -51,13 +60,31 @@ func TestSearch(t *testing.T) {
 		{"消费者协会", nil, "a"},
 		{"协会", nil, "a"},
 		{"安全生产", nil, "b"},
+		{"农业", nil, "a"}, // inside 中国农业发展银行: found through the bigrams
 		{"宣传资料", map[string][]string{FieldYearKW: {"2024"}}, "c"},
 		{"", map[string][]string{FieldYearKW: {"2023"}}, "a b"},
-		{"", map[string][]string{FieldYearKW: {"2023", "2024"}, FieldOrg: {"区消费者协会"}}, "a"},
+		{"", map[string][]string{FieldYearKW: {"2023", "2024"}, FieldOrgName: {"区消费者协会"}}, "a"},
+		{"", map[string][]string{FieldOrgName: {"消费者协会"}}, "a"}, // the canonical name
 		{"宣传 禁毒", nil, "c"},
+		{"宣传资料 -禁毒", nil, "a"},
+		{`"安全生产 培训"`, nil, "b"},
+		{`"培训 安全生产"`, nil, ""},
+		{"year:2024", nil, "c"},
+		{"year:2020..2023", nil, "a b"},
+		{"year:2024..", nil, "c"},
+		{"org:消费者协会 宣传", nil, "a"},
+		{"city:银川市 year:2023", nil, "a b"},
+		{"count:宣传资料>=1000", nil, "a"},
+		{"count:宣传资料>=500份", nil, "a c"},
+		{"count:宣传资料<600", nil, "c"},
+		{"count:检查人员>10人次", nil, "b"},
+		{"count:检查人员>10份", nil, ""},
+		{"count:讲座>=4", nil, "c"}, // a range 3-5 reaches 4 by its upper end
+		{"count:讲座<=3", nil, "c"},
+		{"count:讲座>5", nil, ""},
 		{"消防", nil, ""},
 	} {
-		res, err := ix.Search(ctx, Request{Text: tc.text, Filters: tc.filters, Facets: []string{FieldYearKW}})
+		res, err := ix.Search(ctx, Request{Query: tc.text, Filters: tc.filters, Facets: []string{FieldYearKW}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,9 +100,17 @@ func TestSearch(t *testing.T) {
 	if f := res.Facets[FieldYearKW]; len(f) != 2 || f[0] != (FacetValue{"2023", 2}) || f[1] != (FacetValue{"2024", 1}) {
 		t.Errorf("year facet = %v", f)
 	}
-	res, _ = ix.Search(ctx, Request{Text: "禁毒"})
+	res, _ = ix.Search(ctx, Request{Query: "禁毒"})
 	if len(res.Hits) != 1 || !strings.Contains(res.Hits[0].Snippet, "<mark>禁毒</mark>") {
 		t.Errorf("snippet does not mark the match: %+v", res.Hits)
+	}
+	res, _ = ix.Search(ctx, Request{Query: "alert"})
+	if len(res.Hits) != 1 || strings.Contains(res.Hits[0].Snippet, "<script>") || !strings.Contains(res.Hits[0].Snippet, "&lt;script&gt;") {
+		t.Errorf("snippet not escaped: %+v", res.Hits)
+	}
+	res, _ = ix.Search(ctx, Request{Sort: "-year"})
+	if len(res.Hits) != 3 || res.Hits[0].ID != "c" {
+		t.Errorf("sort -year: %+v", res.Hits)
 	}
 }
 
@@ -120,7 +155,7 @@ func TestLocked(t *testing.T) {
 func TestLimits(t *testing.T) {
 	ix, _ := testIndex(t)
 	defer ix.Close()
-	if _, err := ix.Search(context.Background(), Request{Text: strings.Repeat("消", MaxQueryLen+1)}); err == nil {
+	if _, err := ix.Search(context.Background(), Request{Query: strings.Repeat("消", MaxQueryLen+1)}); err == nil {
 		t.Errorf("an over-long query was run")
 	}
 	if _, err := ix.Search(context.Background(), Request{From: MaxFrom + 1}); err == nil {
@@ -132,11 +167,119 @@ func TestEach(t *testing.T) {
 	ix, _ := testIndex(t)
 	defer ix.Close()
 	var ids []string
-	err := ix.Each(context.Background(), map[string][]string{FieldYearKW: {"2023"}}, func(s Stored) error {
+	err := ix.Each(context.Background(), Request{Filters: map[string][]string{FieldYearKW: {"2023"}}}, func(s Stored) error {
 		ids = append(ids, s.ID+":"+s.Record.Title)
 		return nil
 	})
 	if err != nil || strings.Join(ids, ",") != "a:区消协3·15活动总结,b:安全生产月活动总结" {
 		t.Errorf("Each = %v, %v", ids, err)
+	}
+}
+
+func TestStats(t *testing.T) {
+	ix, _ := testIndex(t)
+	defer ix.Close()
+	c, _ := ParseCount("宣传资料:份")
+	rows, err := ix.Stats(context.Background(), StatsRequest{By: "year", Count: &c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{}
+	for _, r := range rows {
+		got = append(got, fmt.Sprintf("%s %d %s %d %g %g %g %d", r.Group, r.Docs, r.Unit, r.Facts, r.Sum, r.Min, r.Max, r.Approx))
+	}
+	want := []string{"2023 2 份 1 1000 1000 1000 1", "2024 1 份 1 500 500 500 0"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("stats by year:\n got %q\nwant %q", got, want)
+	}
+	rows, _ = ix.Stats(context.Background(), StatsRequest{By: "org"})
+	if len(rows) != 2 || rows[0].Group != "消费者协会" || rows[1].Group != "" || rows[1].Docs != 2 {
+		t.Errorf("stats by org: %+v", rows)
+	}
+	if _, err := ix.Stats(context.Background(), StatsRequest{By: "colour"}); err == nil {
+		t.Errorf("an unknown grouping was accepted")
+	}
+}
+
+func TestParseQuery(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`消费 安全`, `words=[消费 安全]`},
+		{`"消费与 安全" -农村`, `words=[消费与 安全] exclude=[农村]`},
+		{`year:2012 org:工商局 place:银川`, `filters=map[org_name:[工商局] place:[银川] year_kw:[2012]]`},
+		{`年份:2012..2014 主题:“消费与安全”`, `filters=map[theme:[消费与安全]] years=2012..2014`},
+		{`count:宣传资料>=1万份`, `counts=[宣传资料>=10000份]`},
+		{`数量:执法人员>500人次`, `counts=[执法人员>500人次]`},
+		{`-year:2012`, `exclude=[year:2012]`},
+	} {
+		q, err := ParseQuery(tc.in)
+		if err != nil {
+			t.Errorf("ParseQuery(%q): %v", tc.in, err)
+			continue
+		}
+		if got := describe(q); got != tc.want {
+			t.Errorf("ParseQuery(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	for _, bad := range []string{`"open`, `year:12`, `year:abc..2014`, `count:>5`, `count:宣传资料>=`, strings.Repeat("词 ", MaxClauses+1), `org:`} {
+		if _, err := ParseQuery(bad); err == nil {
+			t.Errorf("ParseQuery(%q) gave no error", bad)
+		}
+	}
+}
+
+func describe(q Query) string {
+	var parts []string
+	if len(q.Words) > 0 {
+		parts = append(parts, fmt.Sprintf("words=%v", q.Words))
+	}
+	if len(q.Exclude) > 0 {
+		parts = append(parts, fmt.Sprintf("exclude=%v", q.Exclude))
+	}
+	if len(q.Filters) > 0 {
+		parts = append(parts, fmt.Sprintf("filters=%v", q.Filters))
+	}
+	if q.YearFrom != 0 || q.YearTo != 0 {
+		parts = append(parts, fmt.Sprintf("years=%d..%d", q.YearFrom, q.YearTo))
+	}
+	if len(q.Counts) > 0 {
+		parts = append(parts, fmt.Sprintf("counts=%v", q.Counts))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestCountMatches(t *testing.T) {
+	for _, tc := range []struct {
+		filter string
+		fact   extract.Count
+		want   bool
+	}{
+		{"宣传资料>=10000", count(10000, "份", "各类宣传资料", true), true},
+		{"宣传资料>10000", count(10000, "份", "宣传资料", true), false},
+		{"宣传资料>=10000份", count(12000, "册", "宣传资料", false), false},
+		{"宣传资料>=10000份", count(12000, "份(册)", "宣传资料", false), true},
+		{"执法人员>500人次", count(527, "人/次", "执法人员", false), true},
+		{"執法人員>500", count(527, "人次", "执法人员", false), true},
+		{"宣传资料=4", extract.Count{Value: 3, Max: 5, Unit: "份", Object: "宣传资料"}, true},
+		{"宣传资料", count(1, "份", "调查问卷", false), false},
+	} {
+		c, err := ParseCount(tc.filter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Matches(tc.fact); got != tc.want {
+			t.Errorf("%s matches %v = %v, want %v", tc.filter, tc.fact, got, tc.want)
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	body := "第一句没有。第二句提到禁毒宣传，而且很长。第三句<b>也有</b>禁毒。第四句。"
+	got := snippet(body, findWords(body, []string{"禁毒"}), nil)
+	want := "第二句提到<mark>禁毒</mark>宣传，而且很长。 … 第三句&lt;b&gt;也有&lt;/b&gt;<mark>禁毒</mark>。"
+	if got != want {
+		t.Errorf("snippet:\n got %s\nwant %s", got, want)
+	}
+	if got := snippet("标题\n正文开头。", nil, nil); got != "正文开头。" {
+		t.Errorf("snippet without matches = %q", got)
 	}
 }

@@ -2,33 +2,50 @@ package index
 
 import (
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // Field names in the index. Facet and filter names are the same words.
 const (
-	FieldTitle    = "title"
-	FieldBody     = "body"
-	FieldSource   = "source"
-	FieldYear     = "year"    // numeric, for ranges
-	FieldYearKW   = "year_kw" // the year as a keyword, for facets
-	FieldGenre    = "genre"
-	FieldPlace    = "place"
-	FieldProvince = "province"
-	FieldCity     = "city"
-	FieldDistrict = "district"
-	FieldOrg      = "org"
-	FieldOrgKind  = "org_kind"
-	FieldTheme    = "theme"
-	FieldLaw      = "law"
-	FieldRecord   = "record" // the facts as JSON, stored only
-	FieldDoc      = "doc"    // the document's metadata as JSON, stored only
+	FieldTitle     = "title"
+	FieldBody      = "body"
+	FieldTitleCJK  = "title_cjk" // the title as CJK bigrams, for words inside longer words
+	FieldBodyCJK   = "body_cjk"  // the body as CJK bigrams
+	FieldSource    = "source"
+	FieldYear      = "year"    // numeric, for ranges
+	FieldYearKW    = "year_kw" // the year as a keyword, for facets
+	FieldGenre     = "genre"
+	FieldPlace     = "place"
+	FieldProvince  = "province"
+	FieldCity      = "city"
+	FieldDistrict  = "district"
+	FieldOrg       = "org"      // canonical name (or the name as written), for facets
+	FieldOrgName   = "org_name" // every name as written and every canonical name, for filters
+	FieldOrgKind   = "org_kind"
+	FieldOrgText   = "org_text"   // the organisations' names as CJK bigrams: org:司法所 finds 大学东路司法所
+	FieldPlaceText = "place_text" // the places' names and their divisions as CJK bigrams
+	FieldTheme     = "theme"
+	FieldLaw       = "law"
+	FieldDate      = "date"   // the publication date, else the first dated day
+	FieldRecord    = "record" // the facts as JSON, stored only
+	FieldDoc       = "doc"    // the document's metadata as JSON, stored only
+
+	// FieldCounts holds one nested document per count fact, so that a
+	// query can ask for one count's object, unit and value together.
+	FieldCounts      = "counts"
+	FieldCountObject = "counts.object" // CJK bigrams: a word inside the object matches
+	FieldCountUnit   = "counts.unit"
+	FieldCountValue  = "counts.value" // the stated value, or a range's lower end
+	FieldCountMax    = "counts.vmax"  // a range's upper end, else the value
 )
 
 // newMapping describes how reports are indexed: title and body with the
-// Chinese analyzer (stored with term vectors for highlighting), keyword
-// fields for facets, the year as a number and a keyword, and the facts
-// stored as JSON. No field goes into bleve's _all field.
+// Chinese analyzer (stored, with term vectors for highlighting) and again
+// as CJK bigrams (so that 农业 finds 中国农业发展银行 whatever the
+// segmentation), keyword fields for facets, the year as a number and a
+// keyword, the date, the counts as nested documents, and the facts stored
+// as JSON. No field goes into bleve's _all field.
 func newMapping() mapping.IndexMapping {
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = AnalyzerName
@@ -53,13 +70,30 @@ func newMapping() mapping.IndexMapping {
 	stored.IncludeTermVectors = false
 	stored.DocValues = false
 
+	bigram := bleve.NewTextFieldMapping()
+	bigram.Analyzer = cjk.AnalyzerName
+	bigram.Store = false
+	bigram.IncludeInAll = false
+	bigram.IncludeTermVectors = true
+	bigram.DocValues = false
+
+	date := bleve.NewDateTimeFieldMapping()
+	date.Store = false
+	date.IncludeInAll = false
+
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(FieldTitle, text)
 	doc.AddFieldMappingsAt(FieldBody, text)
-	for _, f := range []string{FieldSource, FieldYearKW, FieldGenre, FieldPlace, FieldProvince, FieldCity, FieldDistrict, FieldOrg, FieldOrgKind, FieldTheme, FieldLaw} {
+	doc.AddFieldMappingsAt(FieldTitleCJK, bigram)
+	doc.AddFieldMappingsAt(FieldBodyCJK, bigram)
+	doc.AddFieldMappingsAt(FieldOrgText, bigram)
+	doc.AddFieldMappingsAt(FieldPlaceText, bigram)
+	for _, f := range []string{FieldSource, FieldYearKW, FieldGenre, FieldPlace, FieldProvince, FieldCity, FieldDistrict, FieldOrg, FieldOrgName, FieldOrgKind, FieldTheme, FieldLaw} {
 		doc.AddFieldMappingsAt(f, keyword)
 	}
 	doc.AddFieldMappingsAt(FieldYear, num)
+	doc.AddFieldMappingsAt(FieldDate, date)
+	doc.AddSubDocumentMapping(FieldCounts, countsMapping(keyword, num))
 	doc.AddFieldMappingsAt(FieldRecord, stored)
 	doc.AddFieldMappingsAt(FieldDoc, stored)
 
@@ -69,5 +103,25 @@ func newMapping() mapping.IndexMapping {
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
+	return m
+}
+
+// countsMapping maps each count fact as a nested document.
+func countsMapping(keyword, num *mapping.FieldMapping) *mapping.DocumentMapping {
+	object := bleve.NewTextFieldMapping()
+	object.Analyzer = cjk.AnalyzerName
+	object.Store = false
+	object.IncludeInAll = false
+	object.IncludeTermVectors = true // positions, for phrase queries
+	object.DocValues = false
+	unit := *keyword
+	unit.Store = false
+	value := *num
+	value.Store = false
+	m := bleve.NewNestedDocumentStaticMapping()
+	m.AddFieldMappingsAt("object", object)
+	m.AddFieldMappingsAt("unit", &unit)
+	m.AddFieldMappingsAt("value", &value)
+	m.AddFieldMappingsAt("vmax", &value)
 	return m
 }

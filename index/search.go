@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"zongjie/corpus"
 	"zongjie/extract"
 )
 
@@ -24,16 +25,31 @@ const (
 )
 
 // FacetFields are the facets a search can count, in display order.
-var FacetFields = []string{FieldYearKW, FieldProvince, FieldCity, FieldDistrict, FieldPlace, FieldOrg, FieldTheme, FieldGenre, FieldLaw}
+var FacetFields = []string{FieldYearKW, FieldProvince, FieldCity, FieldDistrict, FieldOrg, FieldOrgKind, FieldTheme, FieldGenre, FieldLaw, FieldPlace}
 
-// Request is a search: words, filters (AND across fields, OR within one),
-// the facets to count and the page.
+// Sorts are the orders a search can return hits in, besides relevance.
+var Sorts = map[string][]string{
+	"":      {"-_score", "_id"},
+	"year":  {"year", "-_score", "_id"},
+	"-year": {"-year", "-_score", "_id"},
+	"date":  {"date", "-_score", "_id"},
+	"-date": {"-date", "-_score", "_id"},
+}
+
+// Request is a search: a query in the syntax of ParseQuery, filters from
+// elsewhere (command-line flags, URL parameters: AND across fields, OR
+// within one), count conditions, the facets to count, the order and the
+// page.
 type Request struct {
-	Text    string
-	Filters map[string][]string // field → values
+	Query   string
+	Filters map[string][]string
+	Counts  []CountFilter
 	Facets  []string
+	Sort    string // "", year, -year, date, -date
 	Size    int
 	From    int
+	// LoadText makes Each read the documents' text too (Stored.Text).
+	LoadText bool
 }
 
 // Hit is one matching document.
@@ -63,84 +79,199 @@ type Result struct {
 
 // Search runs a request under a timeout.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
-	if n := len([]rune(req.Text)); n > MaxQueryLen {
-		return nil, fmt.Errorf("query too long: %d characters (at most %d)", n, MaxQueryLen)
+	q, err := req.parse()
+	if err != nil {
+		return nil, err
 	}
 	size := req.Size
 	if size <= 0 {
 		size = 10
 	}
-	size = min(size, MaxPageSize)
-	if req.From < 0 || req.From > MaxFrom {
-		return nil, fmt.Errorf("page offset %d out of range (0 to %d)", req.From, MaxFrom)
+	if size > MaxPageSize || req.From < 0 || req.From > MaxFrom {
+		return nil, fmt.Errorf("分页超出范围：每页至多 %d 条，起点 0 到 %d", MaxPageSize, MaxFrom)
+	}
+	order, ok := Sorts[req.Sort]
+	if !ok {
+		return nil, fmt.Errorf("未知的排序 %q（可用 year、-year、date、-date）", req.Sort)
 	}
 	ctx, cancel := context.WithTimeout(ctx, SearchTime)
 	defer cancel()
 
-	sr := bleve.NewSearchRequestOptions(buildQuery(req), size, req.From, false)
-	sr.Fields = []string{FieldDoc, FieldSource, FieldYear, FieldPlace}
-	if strings.TrimSpace(req.Text) != "" {
-		sr.Highlight = bleve.NewHighlightWithStyle(html.Name)
-		sr.Highlight.AddField(FieldBody)
-	}
+	sr := bleve.NewSearchRequestOptions(q.bleve(), size, req.From, false)
+	sr.Fields = []string{FieldDoc, FieldSource, FieldYear, FieldPlace, FieldBody}
+	sr.SortBy(order)
+	sr.IncludeLocations = len(q.Words) > 0
 	for _, f := range req.Facets {
 		sr.AddFacet(f, bleve.NewFacetRequest(f, 20))
 	}
+	start := time.Now()
 	res, err := ix.b.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search %s: %w", ix.path, err)
 	}
-	return toResult(res), nil
+	out := toResult(res, q)
+	out.TookMS = time.Since(start).Milliseconds()
+	return out, nil
 }
 
-func buildQuery(req Request) query.Query {
-	var must []query.Query
-	if t := strings.TrimSpace(req.Text); t != "" {
-		must = append(must, textQuery(t))
+// parse reads the request's query and adds its filters and counts.
+func (req Request) parse() (Query, error) {
+	q, err := ParseQuery(req.Query)
+	if err != nil {
+		return q, err
 	}
-	for field, vals := range req.Filters {
-		if len(vals) == 0 {
-			continue
-		}
+	q.Merge(req.Filters)
+	q.Counts = append(q.Counts, req.Counts...)
+	if n := len(q.Words) + len(q.Exclude) + len(q.Counts) + len(q.Filters); n > MaxClauses {
+		return q, fmt.Errorf("检索条件过多：%d 个（最多 %d 个）", n, MaxClauses)
+	}
+	return q, nil
+}
+
+// bleve builds the bleve query: every word in the title or the body (as
+// segmented words or as CJK bigrams), no excluded word, every filter,
+// every count condition.
+func (q Query) bleve() query.Query {
+	var must, mustNot []query.Query
+	for _, w := range q.Words {
+		must = append(must, wordQuery(w))
+	}
+	for _, w := range q.Exclude {
+		mustNot = append(mustNot, wordQuery(w))
+	}
+	for field, vals := range q.Filters {
 		var any []query.Query
 		for _, v := range vals {
-			any = append(any, fieldQuery(field, v))
+			any = append(any, filterQuery(field, v))
 		}
 		must = append(must, bleve.NewDisjunctionQuery(any...))
 	}
+	if q.YearFrom != 0 || q.YearTo != 0 {
+		must = append(must, yearRange(q.YearFrom, q.YearTo))
+	}
+	for _, c := range q.Counts {
+		must = append(must, countQuery(c))
+	}
 	if len(must) == 0 {
-		return bleve.NewMatchAllQuery()
+		must = append(must, bleve.NewMatchAllQuery())
 	}
-	return bleve.NewConjunctionQuery(must...)
+	b := bleve.NewBooleanQuery()
+	b.AddMust(must...)
+	if len(mustNot) > 0 {
+		b.AddMustNot(mustNot...)
+	}
+	return b
 }
 
-// textQuery finds documents holding every space-separated part of the
-// text, each as a phrase (its segmented words in order), in the title or
-// the body.
-func textQuery(text string) query.Query {
-	var words []query.Query
-	for _, w := range strings.Fields(text) {
-		body := bleve.NewMatchPhraseQuery(w)
-		body.SetField(FieldBody)
-		title := bleve.NewMatchPhraseQuery(w)
-		title.SetField(FieldTitle)
-		title.SetBoost(2)
-		words = append(words, bleve.NewDisjunctionQuery(body, title))
+// wordQuery matches a word or phrase in the title or body, either as the
+// segmented words in order or as CJK bigrams in order (which finds it
+// inside longer words too).
+func wordQuery(w string) query.Query {
+	var qs []query.Query
+	for _, f := range []struct {
+		field, analyzer string
+		boost           float64
+	}{{FieldTitle, AnalyzerName, 3}, {FieldBody, AnalyzerName, 1}, {FieldTitleCJK, cjk.AnalyzerName, 1.5}, {FieldBodyCJK, cjk.AnalyzerName, 0.5}} {
+		p := bleve.NewMatchPhraseQuery(w)
+		p.SetField(f.field)
+		p.Analyzer = f.analyzer
+		p.SetBoost(f.boost)
+		qs = append(qs, p)
 	}
-	return bleve.NewConjunctionQuery(words...)
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
-func fieldQuery(field, value string) query.Query {
+func filterQuery(field, value string) query.Query {
 	if field == FieldYear {
 		field = FieldYearKW
+	}
+	switch field {
+	case FieldOrgName:
+		// an organisation filter matches a name or canonical name that
+		// holds the value: org:司法所 finds 大学东路司法所
+		return nameQuery(value, FieldOrgName, FieldOrgText)
+	case FieldPlace:
+		return nameQuery(value, FieldPlace, FieldPlaceText)
 	}
 	q := bleve.NewTermQuery(value)
 	q.SetField(field)
 	return q
 }
 
-func toResult(res *bleve.SearchResult) *Result {
-	out := &Result{Total: res.Total, TookMS: res.Took.Milliseconds(), Facets: map[string][]FacetValue{}}
+// nameQuery matches a keyword exactly, or a name that holds the value.
+func nameQuery(value, keywordField, textField string) query.Query {
+	exact := bleve.NewTermQuery(value)
+	exact.SetField(keywordField)
+	inside := bleve.NewMatchPhraseQuery(corpus.Simplified(value))
+	inside.SetField(textField)
+	inside.Analyzer = cjk.AnalyzerName
+	return bleve.NewDisjunctionQuery(exact, inside)
+}
+
+func yearRange(from, to int) query.Query {
+	var lo, hi *float64
+	if from != 0 {
+		f := float64(from)
+		lo = &f
+	}
+	if to != 0 {
+		t := float64(to)
+		hi = &t
+	}
+	incl := true
+	q := bleve.NewNumericRangeInclusiveQuery(lo, hi, &incl, &incl)
+	q.SetField(FieldYear)
+	return q
+}
+
+// countQuery matches a document with one count that satisfies c: the
+// conditions on object, unit and value are checked within one nested
+// count document.
+func countQuery(c CountFilter) query.Query {
+	obj := bleve.NewMatchPhraseQuery(normObject(c.Object))
+	obj.SetField(FieldCountObject)
+	obj.Analyzer = cjk.AnalyzerName // the nested field's analyzer is not looked up by bleve
+	parts := []query.Query{obj}
+	if c.Unit != "" {
+		u := bleve.NewTermQuery(c.Unit)
+		u.SetField(FieldCountUnit)
+		parts = append(parts, u)
+	}
+	if c.Op != "" {
+		parts = append(parts, valueQuery(c))
+	}
+	return bleve.NewConjunctionQuery(parts...)
+}
+
+func valueQuery(c CountFilter) query.Query {
+	v := c.Value
+	yes, no := true, false
+	var q *query.NumericRangeQuery
+	switch c.Op {
+	case ">=":
+		q = bleve.NewNumericRangeInclusiveQuery(&v, nil, &yes, nil)
+		q.SetField(FieldCountMax)
+	case ">":
+		q = bleve.NewNumericRangeInclusiveQuery(&v, nil, &no, nil)
+		q.SetField(FieldCountMax)
+	case "<=":
+		q = bleve.NewNumericRangeInclusiveQuery(nil, &v, nil, &yes)
+		q.SetField(FieldCountValue)
+	case "<":
+		q = bleve.NewNumericRangeInclusiveQuery(nil, &v, nil, &no)
+		q.SetField(FieldCountValue)
+	default: // "=": the value within [value, vmax]
+		lo := bleve.NewNumericRangeInclusiveQuery(nil, &v, nil, &yes)
+		lo.SetField(FieldCountValue)
+		hi := bleve.NewNumericRangeInclusiveQuery(&v, nil, &yes, nil)
+		hi.SetField(FieldCountMax)
+		return bleve.NewConjunctionQuery(lo, hi)
+	}
+	return q
+}
+
+func toResult(res *bleve.SearchResult, q Query) *Result {
+	out := &Result{Total: res.Total, Facets: map[string][]FacetValue{}, Hits: []Hit{}}
 	for _, h := range res.Hits {
 		hit := Hit{ID: h.ID, Score: h.Score}
 		if s, err := storedOf(h.ID, h.Fields); err == nil {
@@ -151,19 +282,33 @@ func toResult(res *bleve.SearchResult) *Result {
 			hit.Year = int(y)
 		}
 		hit.Places = stringList(h.Fields[FieldPlace])
-		if frags := h.Fragments[FieldBody]; len(frags) > 0 {
-			hit.Snippet = strings.Join(frags, " … ")
-		}
+		body, _ := h.Fields[FieldBody].(string)
+		hit.Snippet = snippet(body, matchSpans(h.Locations, body), q.Words)
 		out.Hits = append(out.Hits, hit)
 	}
 	for name, f := range res.Facets {
-		var vals []FacetValue
+		vals := []FacetValue{}
 		for _, t := range f.Terms.Terms() {
 			vals = append(vals, FacetValue{Value: t.Term, Count: t.Count})
 		}
 		out.Facets[name] = vals
 	}
 	return out
+}
+
+// matchSpans collects the byte spans of the matched terms in the body.
+func matchSpans(locs search.FieldTermLocationMap, body string) []byteSpan {
+	var spans []byteSpan
+	for _, field := range []string{FieldBody, FieldBodyCJK} {
+		for _, ls := range locs[field] {
+			for _, l := range ls {
+				if int(l.End) <= len(body) && l.Start < l.End {
+					spans = append(spans, byteSpan{int(l.Start), int(l.End)})
+				}
+			}
+		}
+	}
+	return spans
 }
 
 func stringList(v interface{}) []string {
@@ -186,17 +331,29 @@ func stringList(v interface{}) []string {
 type Stored struct {
 	ID, Source, Title, Format, Encoding string
 	Record                              extract.Record
+	Text                                string // with Request.LoadText
 }
 
-// Each calls fn for every document matching the filters, ordered by
-// source and id, reading them page by page.
-func (ix *Index) Each(ctx context.Context, filters map[string][]string, fn func(Stored) error) error {
+// Each calls fn for every document matching the request's query, filters
+// and counts, ordered by source and id, reading them page by page.
+func (ix *Index) Each(ctx context.Context, req Request, fn func(Stored) error) error {
+	q, err := req.parse()
+	if err != nil {
+		return err
+	}
 	const page = 500
-	q := buildQuery(Request{Filters: filters})
-	for from := 0; ; from += page {
-		sr := bleve.NewSearchRequestOptions(q, page, from, false)
+	bq := q.bleve()
+	var after []string
+	for {
+		sr := bleve.NewSearchRequestOptions(bq, page, 0, false)
 		sr.Fields = []string{FieldRecord, FieldDoc}
+		if req.LoadText {
+			sr.Fields = append(sr.Fields, FieldBody)
+		}
 		sr.SortBy([]string{FieldSource, "_id"})
+		if after != nil {
+			sr.SearchAfter = after
+		}
 		res, err := ix.b.SearchInContext(ctx, sr)
 		if err != nil {
 			return fmt.Errorf("read %s: %w", ix.path, err)
@@ -213,6 +370,7 @@ func (ix *Index) Each(ctx context.Context, filters map[string][]string, fn func(
 		if len(res.Hits) < page {
 			return nil
 		}
+		after = res.Hits[len(res.Hits)-1].Sort
 	}
 }
 
@@ -230,6 +388,7 @@ func storedOf(id string, f map[string]interface{}) (Stored, error) {
 			return s, fmt.Errorf("document %s: bad stored facts: %w", id, err)
 		}
 	}
+	s.Text, _ = f[FieldBody].(string)
 	return s, nil
 }
 

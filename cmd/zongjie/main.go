@@ -32,7 +32,8 @@ var commands = map[string]command{
 	"import":  {"读入文件或文件夹，抽取事实并写入索引", runImport},
 	"extract": {"抽取并打印事实（不写索引），--json 输出评测格式", runExtract},
 	"search":  {"全文检索索引，按年份、地点、机构、主题筛选", runSearch},
-	"export":  {"把事实导出为 CSV（Excel 可直接打开）", runExport},
+	"export":  {"把事实导出为 CSV、XLSX 或 JSON Lines（Excel 可直接打开）", runExport},
+	"stats":   {"按年份、地区、机构、主题分组统计文档数和数量事实的合计", runStats},
 	"rules":   {"规则：dump 导出内置规则，test 运行规则测试，check 检查规则", runRules},
 }
 

@@ -249,3 +249,68 @@ func TestRulesCommands(t *testing.T) {
 		t.Errorf("--rules layer not applied:\nbuiltin %s\nuser    %s", withBuiltin, withUser)
 	}
 }
+
+// TestUserQuestions runs the kinds of question the tool is for on the
+// sample archive: a theme in a year by district, every report naming a
+// body, a count above a threshold, and a statistic per year.
+func TestUserQuestions(t *testing.T) {
+	ix := importSample(t)
+	// every report that names a 消费者协会 (any prefix)
+	code, out, _ := zongjie(t, "search", "--index", ix, "--json", "--size", "50", "org:消费者协会")
+	var res index.Result
+	json.Unmarshal([]byte(out), &res)
+	if code != exitOK || res.Total < 3 {
+		t.Errorf("org:消费者协会: exit %d, %d hits", code, res.Total)
+	}
+	// a theme in a year, by district
+	code, out, _ = zongjie(t, "stats", "--index", ix, "--by", "district", "--format", "json", "--year", "2024", "--theme", "激发消费活力")
+	var rows []index.StatsRow
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || code != exitOK || len(rows) == 0 {
+		t.Fatalf("stats by district: exit %d, %v\n%s", code, err, out)
+	}
+	for _, r := range rows {
+		if r.Group == "" {
+			t.Errorf("a 2024 激发消费活力 report without a district: %+v", rows)
+		}
+	}
+	// where more than 10,000 pieces of publicity material were handed out
+	code, out, _ = zongjie(t, "search", "--index", ix, "--json", "--size", "50", "--count", "宣传资料>=10000份")
+	res = index.Result{}
+	json.Unmarshal([]byte(out), &res)
+	if code != exitOK || res.Total == 0 {
+		t.Fatalf("--count 宣传资料>=10000份: exit %d, %d hits", code, res.Total)
+	}
+	// the same as a statistic per year: every sum at least the threshold's documents
+	code, out, _ = zongjie(t, "stats", "--index", ix, "--by", "year", "--stat", "宣传资料:份", "--format", "csv")
+	if code != exitOK || !strings.Contains(out, "分组,文档数,单位,条数,合计") || !strings.Contains(out, "2024,") {
+		t.Errorf("stats csv: exit %d\n%s", code, out)
+	}
+}
+
+func TestExportFormats(t *testing.T) {
+	ix := importSample(t)
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "facts.xlsx")
+	if code, _, errs := zongjie(t, "export", "--index", ix, "--format", "xlsx", "-o", xlsx); code != exitOK {
+		t.Fatalf("xlsx: exit %d %s", code, errs)
+	}
+	if data, err := os.ReadFile(xlsx); err != nil || !bytes.HasPrefix(data, []byte("PK")) {
+		t.Errorf("xlsx is not a zip file: %v", err)
+	}
+	code, out, _ := zongjie(t, "export", "--index", ix, "--format", "jsonl", "--year", "2023")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != exitOK || len(lines) < 2 || !strings.Contains(lines[0], `"year":2023`) {
+		t.Errorf("jsonl --year 2023: exit %d, %d lines", code, len(lines))
+	}
+	if code, _, _ := zongjie(t, "export", "--index", ix, "--format", "xlsx"); code != exitUsage {
+		t.Errorf("xlsx without -o: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestFormulaCells(t *testing.T) {
+	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "+1": "'+1", "-2": "'-2", "@x": "'@x", "区消协": "区消协"} {
+		if got := cell(in); got != want {
+			t.Errorf("cell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -12,37 +12,36 @@ import (
 	"zongjie/index"
 )
 
-const searchSynopsis = `search [--index DIR] [--year Y] [--place P] [--org O] [--theme T] [--json] 检索词...
+const searchSynopsis = `search [--index DIR] [筛选条件] [--count 条件] [--sort year|-year|date|-date] [--json] 检索式
 
-全文检索（中文分词与导入时相同），显示命中文档与年份、地点、机构、主题的分面计数。
-筛选条件之间为“且”，一个条件内用逗号分隔的多个值为“或”。`
+全文检索（中文分词与导入时相同），显示命中文档与年份、地区、机构、主题等分面计数。
+检索式：词语（都须出现）、"短语"、-排除词、字段:值（year:2012 org:工商局 place:银川
+theme:消费与安全 province: city: district: genre: law:）、year:2010..2014、
+count:宣传资料>=10000。筛选条件之间为“且”，一个条件内用逗号分隔的多个值为“或”。`
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("search", searchSynopsis, stderr)
 	indexDir := fs.String("index", index.DefaultPath, "索引文件夹")
-	year := fs.String("year", "", "年份，如 2012 或 2012,2013")
-	place := fs.String("place", "", "地点，如 银川")
-	org := fs.String("org", "", "机构，如 区消协")
-	theme := fs.String("theme", "", "主题，如 消费与安全")
+	filt := addFilterFlags(fs)
 	asJSON := fs.Bool("json", false, "输出 JSON")
+	sortBy := fs.String("sort", "", "排序：year、-year、date、-date（默认按相关度）")
 	size := fs.Int("size", 10, "每页条数（最多 100）")
 	page := fs.Int("page", 1, "页码")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *page < 1 || *size < 1 || *size > index.MaxPageSize {
-		return usagef("--page 须 ≥ 1，--size 须在 1 到 %d 之间", index.MaxPageSize)
+	if *page < 1 || *size < 1 || *size > index.MaxPageSize || (*page-1)**size > index.MaxFrom {
+		return usagef("--page 须 ≥ 1，--size 须在 1 到 %d 之间，翻页不超过第 %d 条", index.MaxPageSize, index.MaxFrom)
 	}
-	req := index.Request{
-		Text:    strings.Join(fs.Args(), " "),
-		Filters: filters(*year, *place, *org, *theme),
-		Facets:  []string{index.FieldYearKW, index.FieldPlace, index.FieldOrg, index.FieldTheme},
-		Size:    *size,
-		From:    (*page - 1) * *size,
+	if _, ok := index.Sorts[*sortBy]; !ok {
+		return usagef("--sort %q：应为 year、-year、date 或 -date", *sortBy)
 	}
-	if len([]rune(req.Text)) > index.MaxQueryLen {
-		return usagef("检索词过长（最多 %d 字）", index.MaxQueryLen)
+	req, err := filt.request(fs.Args())
+	if err != nil {
+		return err
 	}
+	req.Facets = searchFacets
+	req.Sort, req.Size, req.From = *sortBy, *size, (*page-1)**size
 	ix, err := index.Open(*indexDir, false)
 	if err != nil {
 		return err
@@ -62,20 +61,13 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// filters builds the search filters from the flag values.
-func filters(year, place, org, theme string) map[string][]string {
-	f := map[string][]string{}
-	for field, v := range map[string]string{index.FieldYearKW: year, index.FieldPlace: place, index.FieldOrg: org, index.FieldTheme: theme} {
-		if vals := splitList(v); len(vals) > 0 {
-			f[field] = vals
-		}
-	}
-	return f
-}
+// searchFacets are the facets the command line shows.
+var searchFacets = []string{index.FieldYearKW, index.FieldProvince, index.FieldCity, index.FieldDistrict, index.FieldOrg, index.FieldTheme, index.FieldGenre}
 
 var facetLabel = map[string]string{
 	index.FieldYearKW: "年份", index.FieldPlace: "地点", index.FieldOrg: "机构", index.FieldTheme: "主题",
-	index.FieldProvince: "省", index.FieldCity: "市", index.FieldDistrict: "区县", index.FieldGenre: "类别", index.FieldLaw: "法规",
+	index.FieldProvince: "省", index.FieldCity: "市", index.FieldDistrict: "区县", index.FieldGenre: "类别",
+	index.FieldLaw: "法规", index.FieldOrgKind: "机构类型",
 }
 
 func printResult(w io.Writer, res *index.Result, from int) {
@@ -94,7 +86,7 @@ func printResult(w io.Writer, res *index.Result, from int) {
 			fmt.Fprintf(w, "   %s\n", snippetText(h.Snippet, mark))
 		}
 	}
-	for _, f := range []string{index.FieldYearKW, index.FieldPlace, index.FieldOrg, index.FieldTheme} {
+	for _, f := range searchFacets {
 		vals := res.Facets[f]
 		if len(vals) == 0 {
 			continue
