@@ -37,8 +37,9 @@ type Index struct {
 
 // Entry is one document with its facts, as stored in the index.
 type Entry struct {
-	Doc    corpus.Document
-	Record extract.Record
+	Doc         corpus.Document
+	Record      extract.Record
+	Fingerprint uint64 // corpus.Fingerprint of the text
 }
 
 // Open opens the index at path, creating it when create is true and it
@@ -108,9 +109,35 @@ func (ix *Index) Has(id string) (bool, error) {
 }
 
 // Add writes the entries in one batch: all or none of them.
-func (ix *Index) Add(entries []Entry) error {
+func (ix *Index) Add(entries []Entry) error { return ix.Apply(Batch{Add: entries}) }
+
+// Batch is one atomic change of the index: documents to add (or replace),
+// documents to delete, and near-duplicates to link to the document they
+// repeat.
+type Batch struct {
+	Add    []Entry
+	Delete []string
+	Links  []Link
+}
+
+// Link records a document that was not indexed because it repeats another.
+type Link struct {
+	Of     string `json:"of"`     // the id of the document it repeats
+	Source string `json:"source"` // where the repeat was found
+	ID     string `json:"id"`     // the repeat's own id
+}
+
+// Len returns the number of changes in the batch.
+func (b Batch) Len() int { return len(b.Add) + len(b.Delete) + len(b.Links) }
+
+// Apply writes a batch: all of it or none (a killed process leaves whole
+// batches only).
+func (ix *Index) Apply(batch Batch) error {
 	b := ix.b.NewBatch()
-	for _, e := range entries {
+	for _, id := range batch.Delete {
+		b.Delete(id)
+	}
+	for _, e := range batch.Add {
 		data, err := fields(e)
 		if err != nil {
 			return err
@@ -119,19 +146,47 @@ func (ix *Index) Add(entries []Entry) error {
 			return fmt.Errorf("index %s (%s): %w", e.Doc.Source, e.Doc.ID, err)
 		}
 	}
+	for _, l := range batch.Links {
+		data, err := json.Marshal(l)
+		if err != nil {
+			return err
+		}
+		b.SetInternal([]byte(linkKey+l.ID), data)
+	}
 	if err := ix.b.Batch(b); err != nil {
 		return fmt.Errorf("write batch to %s: %w", ix.path, err)
 	}
 	return nil
 }
 
-// storedDoc is the document metadata kept in the index.
+const linkKey = "zongjie:dup:"
+
+// LinkOf returns the link of a document id that was found to repeat
+// another, if it was.
+func (ix *Index) LinkOf(id string) (Link, bool, error) {
+	raw, err := ix.b.GetInternal([]byte(linkKey + id))
+	if err != nil || raw == nil {
+		return Link{}, false, err
+	}
+	var l Link
+	if err := json.Unmarshal(raw, &l); err != nil {
+		return Link{}, false, fmt.Errorf("read link of %s: %w", id, err)
+	}
+	return l, true, nil
+}
+
+// storedDoc is the document metadata kept in the index, enough to extract
+// its facts again.
 type storedDoc struct {
-	ID       string `json:"id"`
-	Source   string `json:"source"`
-	Format   string `json:"format,omitempty"`
-	Encoding string `json:"encoding,omitempty"`
-	Title    string `json:"title"`
+	ID          string `json:"id"`
+	Source      string `json:"source"`
+	Format      string `json:"format,omitempty"`
+	Encoding    string `json:"encoding,omitempty"`
+	Title       string `json:"title"`
+	Date        string `json:"date,omitempty"`
+	Part        int    `json:"part,omitempty"`
+	Written     string `json:"written,omitempty"` // the text as written, for traditional-character documents
+	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
 func fields(e Entry) (map[string]interface{}, error) {
@@ -139,7 +194,11 @@ func fields(e Entry) (map[string]interface{}, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode facts of %s: %w", e.Doc.Source, err)
 	}
-	doc, err := json.Marshal(storedDoc{ID: e.Doc.ID, Source: e.Doc.Source, Format: e.Doc.Format, Encoding: e.Doc.Encoding, Title: e.Doc.Title})
+	doc, err := json.Marshal(storedDoc{
+		ID: e.Doc.ID, Source: e.Doc.Source, Format: e.Doc.Format, Encoding: e.Doc.Encoding,
+		Title: e.Doc.Title, Date: e.Doc.Date, Part: e.Doc.Part, Written: e.Doc.Written,
+		Fingerprint: strconv.FormatUint(e.Fingerprint, 16),
+	})
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", e.Doc.Source, err)
 	}
@@ -151,6 +210,7 @@ func fields(e Entry) (map[string]interface{}, error) {
 		FieldTitleCJK: title,
 		FieldBodyCJK:  e.Doc.Text,
 		FieldSource:   e.Doc.Source,
+		FieldPrint:    strconv.FormatUint(e.Fingerprint, 16),
 		FieldRecord:   string(rec),
 		FieldDoc:      string(doc),
 	}

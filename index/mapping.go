@@ -28,6 +28,7 @@ const (
 	FieldTheme     = "theme"
 	FieldLaw       = "law"
 	FieldDate      = "date"   // the publication date, else the first dated day
+	FieldPrint     = "print"  // the text's fingerprint (hex), for near-duplicates
 	FieldRecord    = "record" // the facts as JSON, stored only
 	FieldDoc       = "doc"    // the document's metadata as JSON, stored only
 
@@ -88,7 +89,7 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(FieldBodyCJK, bigram)
 	doc.AddFieldMappingsAt(FieldOrgText, bigram)
 	doc.AddFieldMappingsAt(FieldPlaceText, bigram)
-	for _, f := range []string{FieldSource, FieldYearKW, FieldGenre, FieldPlace, FieldProvince, FieldCity, FieldDistrict, FieldOrg, FieldOrgName, FieldOrgKind, FieldTheme, FieldLaw} {
+	for _, f := range []string{FieldSource, FieldPrint, FieldYearKW, FieldGenre, FieldPlace, FieldProvince, FieldCity, FieldDistrict, FieldOrg, FieldOrgName, FieldOrgKind, FieldTheme, FieldLaw} {
 		doc.AddFieldMappingsAt(f, keyword)
 	}
 	doc.AddFieldMappingsAt(FieldYear, num)

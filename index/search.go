@@ -330,6 +330,8 @@ func stringList(v interface{}) []string {
 // Stored is a document's metadata and facts as kept in the index.
 type Stored struct {
 	ID, Source, Title, Format, Encoding string
+	Date, Written                       string
+	Part                                int
 	Record                              extract.Record
 	Text                                string // with Request.LoadText
 }
@@ -383,6 +385,7 @@ func storedOf(id string, f map[string]interface{}) (Stored, error) {
 		}
 	}
 	s.Source, s.Title, s.Format, s.Encoding = d.Source, d.Title, d.Format, d.Encoding
+	s.Date, s.Written, s.Part = d.Date, d.Written, d.Part
 	if raw, ok := f[FieldRecord].(string); ok {
 		if err := json.Unmarshal([]byte(raw), &s.Record); err != nil {
 			return s, fmt.Errorf("document %s: bad stored facts: %w", id, err)

@@ -58,7 +58,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	req.LoadText = *format != "jsonl"
-	ix, err := index.Open(*indexDir, false)
+	ix, err := openIndex(*indexDir, false)
 	if err != nil {
 		return err
 	}

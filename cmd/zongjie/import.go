@@ -2,25 +2,30 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"sort"
 
 	"zongjie/corpus"
 	"zongjie/extract"
 	"zongjie/index"
 )
 
-const importSynopsis = `import [--index DIR] [--rules DIR] PATH...
+const importSynopsis = `import [--index DIR] [--rules DIR] [--encoding 编码] [--report FILE] [--quiet] PATH...
 
-读入 .txt 与 .html 文件（或文件夹，递归），拆分合集、抽取事实，写入索引。`
-
-// importBatch is how many documents go into one index batch.
-const importBatch = 200
+读入文件或文件夹（递归），拆分合集、抽取事实，写入索引。已导入的文档不会重复；
+文件有改动时替换其旧文档；转载的同一篇总结只保留一份并记下出处。
+按 Ctrl-C 会在当前批次写完后停止，再次运行同一命令即可继续。`
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("import", importSynopsis, stderr)
 	indexDir := fs.String("index", index.DefaultPath, "索引文件夹")
 	rulesDir := fs.String("rules", "", "自定义规则文件夹（覆盖同名内置规则）")
+	reportPath := fs.String("report", "", "把导入报告（每个文件的格式、编码、文档、事实、跳过原因）写成 JSON 文件")
+	quiet := fs.Bool("quiet", false, "不显示进度")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -32,95 +37,157 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	ix, err := index.Open(*indexDir, true)
+	ix, err := openIndex(*indexDir, true)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	if err := ix.SetVersion(ex.Version()); err != nil {
+
+	report := &importReport{Index: ix.Path(), Facts: map[string]int{}}
+	p := newProgress(stderr, countInputs(fs.Args()), *quiet)
+	w := newWriter(ix, report, p, stderr)
+	if err := prepare(ctx, ix, ex, w, report); err != nil {
 		return err
 	}
-
-	imp := &importer{ex: ex, ix: ix, facts: map[extract.Kind]int{}}
-	st, err := readInputs(fs.Args(), stderr, func(path string, docs []corpus.Document) error {
-		if err := ctx.Err(); err != nil {
-			return err
+	err = runPipeline(ctx, fs.Args(), ex, corpus.Options{}, w)
+	p.finish()
+	report.Interrupted = ctx.Err() != nil
+	report.print(stdout)
+	if *reportPath != "" {
+		if werr := report.write(*reportPath); werr != nil && err == nil {
+			err = werr
 		}
-		return imp.add(docs)
-	})
-	if err == nil {
-		err = imp.flush()
 	}
-	imp.report(stdout, ix.Path(), st)
+	switch {
+	case err != nil && !errors.Is(err, context.Canceled):
+		return err
+	case report.Interrupted:
+		fmt.Fprintln(stderr, "zongjie: 导入已中断，已写入的文档完好。再次运行同一命令即可继续，已导入的文档不会重复。")
+		return partialError{}
+	case report.Skipped > 0:
+		return partialError{report.Skipped}
+	}
+	return nil
+}
+
+// openIndex opens the index, naming it in the message when another process
+// holds it.
+func openIndex(path string, create bool) (*index.Index, error) {
+	ix, err := index.Open(path, create)
+	if errors.Is(err, index.ErrLocked) {
+		return nil, fmt.Errorf("索引 %s 正被另一个进程使用（index in use），请等它结束后再试", path)
+	}
+	return ix, err
+}
+
+// prepare loads what the index holds and, when the rules changed since it
+// was written, extracts the facts of its documents again.
+func prepare(ctx context.Context, ix *index.Index, ex *extract.Extractor, w *writer, report *importReport) error {
+	if err := w.load(ctx); err != nil {
+		return err
+	}
+	stored, err := ix.Version()
 	if err != nil {
 		return err
 	}
-	if st.failed > 0 {
-		return partialError{st.failed}
-	}
-	return nil
-}
-
-// importer extracts facts and writes documents to the index in batches.
-type importer struct {
-	ex      *extract.Extractor
-	ix      *index.Index
-	pending []index.Entry
-	added   int
-	existed int
-	facts   map[extract.Kind]int
-}
-
-func (imp *importer) add(docs []corpus.Document) error {
-	for _, d := range docs {
-		has, err := imp.ix.Has(d.ID)
+	if stored != "" && stored != ex.Version() && len(w.known) > 0 {
+		n, err := w.reextract(ctx, ex)
+		report.Reextracted = n
 		if err != nil {
 			return err
 		}
-		rec := imp.ex.Extract(d)
-		for k, n := range rec.CountByKind() {
-			imp.facts[k] += n
-		}
-		if has {
-			imp.existed++
-		}
-		imp.pending = append(imp.pending, index.Entry{Doc: d, Record: rec})
-		if len(imp.pending) >= importBatch {
-			if err := imp.flush(); err != nil {
-				return err
-			}
-		}
 	}
-	return nil
+	return ix.SetVersion(ex.Version())
 }
 
-func (imp *importer) flush() error {
-	if len(imp.pending) == 0 {
-		return nil
-	}
-	if err := imp.ix.Add(imp.pending); err != nil {
-		return err
-	}
-	imp.added += len(imp.pending)
-	imp.pending = imp.pending[:0]
-	return nil
+// importReport is what an import did, for the terminal and --report.
+type importReport struct {
+	Index       string         `json:"index"`
+	Files       []fileReport   `json:"files"`
+	Read        int            `json:"files_read"`
+	Skipped     int            `json:"files_skipped"`
+	Added       int            `json:"documents_added"`
+	Updated     int            `json:"documents_updated"`
+	Unchanged   int            `json:"documents_unchanged"`
+	Duplicates  int            `json:"documents_duplicate"`
+	Written     int            `json:"documents_written"`
+	Reextracted int            `json:"documents_reextracted"`
+	Facts       map[string]int `json:"facts"`
+	Interrupted bool           `json:"interrupted"`
 }
 
-func (imp *importer) report(w io.Writer, path string, st inputStats) {
-	fmt.Fprintf(w, "读入文件 %d 个，写入文档 %d 篇（其中已在索引中 %d 篇），跳过文件 %d 个\n",
-		st.files, imp.added, imp.existed, st.failed)
-	fmt.Fprintf(w, "事实：")
+// fileReport is what happened to one file.
+type fileReport struct {
+	Source     string         `json:"source"`
+	Status     string         `json:"status"` // added, updated, unchanged, duplicate, skipped
+	Format     string         `json:"format,omitempty"`
+	Encoding   string         `json:"encoding,omitempty"`
+	Documents  int            `json:"documents"`
+	Added      int            `json:"added,omitempty"`
+	Updated    int            `json:"updated,omitempty"`
+	Unchanged  int            `json:"unchanged,omitempty"`
+	Duplicates []string       `json:"duplicate_of,omitempty"` // ids of the stored documents it repeats
+	Facts      map[string]int `json:"facts,omitempty"`
+	Reason     string         `json:"reason,omitempty"`
+}
+
+func (f *fileReport) facts(k extract.Kind, n int) {
+	if f.Facts == nil {
+		f.Facts = map[string]int{}
+	}
+	f.Facts[string(k)] += n
+}
+
+func (r *importReport) file(f fileReport) {
+	r.Files = append(r.Files, f)
+	r.Read++
+	r.Added += f.Added
+	r.Updated += f.Updated
+	r.Unchanged += f.Unchanged
+	r.Duplicates += len(f.Duplicates)
+}
+
+func (r *importReport) skip(source, why string) {
+	r.Files = append(r.Files, fileReport{Source: source, Status: "skipped", Reason: why})
+	r.Skipped++
+}
+
+func (r *importReport) print(w io.Writer) {
+	if r.Reextracted > 0 {
+		fmt.Fprintf(w, "规则已更新：已用新规则重新抽取索引中的 %d 篇文档\n", r.Reextracted)
+	}
+	fmt.Fprintf(w, "读入文件 %d 个，跳过 %d 个；文档：新增 %d 篇，更新 %d 篇，未变 %d 篇，重复 %d 篇\n",
+		r.Read, r.Skipped, r.Added, r.Updated, r.Unchanged, r.Duplicates)
+	fmt.Fprintf(w, "新写入的事实：")
 	for i, k := range extract.Kinds {
 		if i > 0 {
 			fmt.Fprint(w, "，")
 		}
-		fmt.Fprintf(w, "%s %d", kindLabel[k], imp.facts[k])
+		fmt.Fprintf(w, "%s %d", kindLabel[k], r.Facts[string(k)])
 	}
 	fmt.Fprintln(w)
-	for _, s := range st.skips {
-		fmt.Fprintf(w, "跳过 %s：%s\n", s.Source, s.Reason)
+	var skipped []fileReport
+	for _, f := range r.Files {
+		if f.Status == "skipped" {
+			skipped = append(skipped, f)
+		}
 	}
-	fmt.Fprintf(w, "索引：%s\n", path)
+	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Source < skipped[j].Source })
+	for _, f := range skipped {
+		fmt.Fprintf(w, "跳过 %s：%s\n", f.Source, f.Reason)
+	}
+	fmt.Fprintf(w, "索引：%s\n", r.Index)
+}
+
+func (r *importReport) write(path string) error {
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	return nil
 }
 
 // kindLabel names each kind of fact for the user.

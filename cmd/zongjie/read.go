@@ -9,43 +9,55 @@ import (
 	"zongjie/corpus"
 )
 
+// walkInputs lists the files under paths (files or folders) as inputs.
+func walkInputs(paths []string, fn func(in input, err error) error) error {
+	return corpus.Walk(paths, func(path string, err error) error {
+		return fn(input{source: path, open: func() (io.ReadCloser, error) { return os.Open(path) }}, err)
+	})
+}
+
+// countInputs counts the files under paths, for the progress bar.
+func countInputs(paths []string) int {
+	n := 0
+	walkInputs(paths, func(input, error) error { n++; return nil })
+	return n
+}
+
 // inputStats counts what reading the inputs did.
 type inputStats struct {
 	files  int // files read into documents
 	failed int // files that could not be read
-	skips  []corpus.Skip
 }
 
-// readInputs walks the paths (files or folders), reads each file into
-// documents and calls fn with them. A file that cannot be read is reported
-// on stderr with the reason, counted, and the walk goes on; fn's error
-// stops it.
+// readInputs walks the paths, reads each file into documents and calls fn
+// with them, one file at a time. A file that cannot be read is reported on
+// stderr with the reason, counted, and the walk goes on; fn's error stops
+// it.
 func readInputs(paths []string, stderr io.Writer, fn func(path string, docs []corpus.Document) error) (inputStats, error) {
 	var st inputStats
-	err := corpus.Walk(paths, func(path string, err error) error {
+	err := walkInputs(paths, func(in input, err error) error {
 		if err == nil {
 			var docs []corpus.Document
-			docs, err = readFile(path)
+			docs, err = readInput(in)
 			if err == nil {
 				st.files++
-				return fn(path, docs)
+				return fn(in.source, docs)
 			}
 		}
 		st.failed++
-		st.skips = append(st.skips, corpus.Skip{Source: path, Reason: reason(err)})
-		fmt.Fprintf(stderr, "zongjie: %s：%s\n", path, reason(err))
+		fmt.Fprintf(stderr, "zongjie: %s：%s\n", in.source, reason(err))
 		return nil
 	})
 	return st, err
 }
 
-func readFile(path string) ([]corpus.Document, error) {
-	f, err := os.Open(path)
+func readInput(in input) ([]corpus.Document, error) {
+	rc, err := in.open()
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return corpus.Read(path, f)
+	defer rc.Close()
+	return corpus.Read(in.source, rc)
 }
 
 // reason turns an error about a file into the words shown to the user.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"os"
 	"strings"
 
 	"zongjie/index"
@@ -42,7 +41,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	req.Facets = searchFacets
 	req.Sort, req.Size, req.From = *sortBy, *size, (*page-1)**size
-	ix, err := index.Open(*indexDir, false)
+	ix, err := openIndex(*indexDir, false)
 	if err != nil {
 		return err
 	}
@@ -103,10 +102,8 @@ func printResult(w io.Writer, res *index.Result, from int) {
 // markers returns how a matched word is marked: bold on a terminal,
 // 【】 otherwise.
 func markers(w io.Writer) [2]string {
-	if f, ok := w.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			return [2]string{"\x1b[1;31m", "\x1b[0m"}
-		}
+	if isTerminal(w) {
+		return [2]string{"\x1b[1;31m", "\x1b[0m"}
 	}
 	return [2]string{"【", "】"}
 }

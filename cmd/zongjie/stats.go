@@ -45,7 +45,7 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *format != "table" && *format != "csv" && *format != "json" {
 		return usagef("--format %q：应为 table、csv 或 json", *format)
 	}
-	ix, err := index.Open(*indexDir, false)
+	ix, err := openIndex(*indexDir, false)
 	if err != nil {
 		return err
 	}
