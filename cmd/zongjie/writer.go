@@ -20,10 +20,10 @@ type writer struct {
 	maxBytes int // … or this many bytes of text
 	batch    index.Batch
 	bytes    int
-	known    map[string]index.Known  // id → stored document
-	sources  map[string][]string     // source → ids stored from it
-	bands    map[[2]uint16][]string  // fingerprint band → ids, for near-duplicates
-	prints   map[string]uint64       // id → fingerprint
+	known    map[string]index.Known // id → stored document
+	sources  map[string][]string    // source → ids stored from it
+	bands    map[[2]uint16][]string // fingerprint band → ids, for near-duplicates
+	prints   map[string]uint64      // id → fingerprint
 	report   *importReport
 	progress *progress
 	stderr   io.Writer // where a skipped file is reported, one line each
