@@ -67,3 +67,20 @@ func (s Stored) Document() corpus.Document {
 		Title: s.Title, Text: s.Text, Written: s.Written, Date: s.Date, Part: s.Part,
 	}
 }
+
+// Get returns the stored document with this id, with its text, or false
+// when there is none.
+func (ix *Index) Get(ctx context.Context, id string) (Stored, bool, error) {
+	q := bleve.NewDocIDQuery([]string{id})
+	sr := bleve.NewSearchRequestOptions(q, 1, 0, false)
+	sr.Fields = []string{FieldRecord, FieldDoc, FieldBody}
+	res, err := ix.b.SearchInContext(ctx, sr)
+	if err != nil {
+		return Stored{}, false, fmt.Errorf("read %s: %w", ix.path, err)
+	}
+	if len(res.Hits) == 0 {
+		return Stored{}, false, nil
+	}
+	s, err := storedOf(res.Hits[0].ID, res.Hits[0].Fields)
+	return s, err == nil, err
+}

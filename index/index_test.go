@@ -283,3 +283,15 @@ func TestSnippet(t *testing.T) {
 		t.Errorf("snippet without matches = %q", got)
 	}
 }
+
+func TestGet(t *testing.T) {
+	ix, _ := testIndex(t)
+	defer ix.Close()
+	s, ok, err := ix.Get(context.Background(), "c")
+	if err != nil || !ok || s.Title != "禁毒宣传总结" || !strings.Contains(s.Text, "公安分局") || len(s.Record.Counts) != 2 {
+		t.Errorf("Get(c) = %+v, %v, %v", s, ok, err)
+	}
+	if _, ok, err := ix.Get(context.Background(), "nope"); ok || err != nil {
+		t.Errorf("Get(nope) = %v, %v", ok, err)
+	}
+}
