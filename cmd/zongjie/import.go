@@ -14,7 +14,7 @@ import (
 	"zongjie/index"
 )
 
-const importSynopsis = `import [--index DIR] [--rules DIR] [--encoding 编码] [--report FILE] [--quiet] PATH...
+const importSynopsis = `import [--index DIR] [--rules DIR] [--report FILE] [--quiet] [--batch N] PATH...
 
 读入文件或文件夹（递归），拆分合集、抽取事实，写入索引。已导入的文档不会重复；
 文件有改动时替换其旧文档；转载的同一篇总结只保留一份并记下出处。
@@ -26,6 +26,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	rulesDir := fs.String("rules", "", "自定义规则文件夹（覆盖同名内置规则）")
 	reportPath := fs.String("report", "", "把导入报告（每个文件的格式、编码、文档、事实、跳过原因）写成 JSON 文件")
 	quiet := fs.Bool("quiet", false, "不显示进度")
+	batch := fs.Int("batch", 500, "每批写入的文档数（另有每批 32 MB 文本的上限）")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +47,10 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	report := &importReport{Index: ix.Path(), Facts: map[string]int{}}
 	p := newProgress(stderr, countInputs(fs.Args()), *quiet)
 	w := newWriter(ix, report, p, stderr)
+	if *batch < 1 {
+		return usagef("--batch 须 ≥ 1")
+	}
+	w.maxDocs = *batch
 	if err := prepare(ctx, ix, ex, w, report); err != nil {
 		return err
 	}
