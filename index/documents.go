@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"zongjie/corpus"
 )
@@ -20,13 +22,25 @@ type Known struct {
 // small stored fields; an import uses it to tell new, unchanged, changed
 // and repeated documents apart.
 func (ix *Index) Known(ctx context.Context, fn func(Known) error) error {
-	const page = 2000
-	q := bleve.NewMatchAllQuery()
+	fields := []string{FieldSource, FieldPrint}
+	return ix.eachHit(ctx, bleve.NewMatchAllQuery(), fields, []string{"_id"}, 2000, func(h *search.DocumentMatch) error {
+		k := Known{ID: h.ID}
+		k.Source, _ = h.Fields[FieldSource].(string)
+		if p, ok := h.Fields[FieldPrint].(string); ok {
+			k.Fingerprint, _ = strconv.ParseUint(p, 16, 64)
+		}
+		return fn(k)
+	})
+}
+
+// eachHit calls fn with every hit of q, reading page hits at a time in the
+// given order (which must end in a unique key, such as _id).
+func (ix *Index) eachHit(ctx context.Context, q query.Query, fields, order []string, page int, fn func(*search.DocumentMatch) error) error {
 	var after []string
 	for {
 		sr := bleve.NewSearchRequestOptions(q, page, 0, false)
-		sr.Fields = []string{FieldSource, FieldPrint}
-		sr.SortBy([]string{"_id"})
+		sr.Fields = fields
+		sr.SortBy(order)
 		if after != nil {
 			sr.SearchAfter = after
 		}
@@ -35,12 +49,7 @@ func (ix *Index) Known(ctx context.Context, fn func(Known) error) error {
 			return fmt.Errorf("read %s: %w", ix.path, err)
 		}
 		for _, h := range res.Hits {
-			k := Known{ID: h.ID}
-			k.Source, _ = h.Fields[FieldSource].(string)
-			if p, ok := h.Fields[FieldPrint].(string); ok {
-				k.Fingerprint, _ = strconv.ParseUint(p, 16, 64)
-			}
-			if err := fn(k); err != nil {
+			if err := fn(h); err != nil {
 				return err
 			}
 		}

@@ -343,37 +343,17 @@ func (ix *Index) Each(ctx context.Context, req Request, fn func(Stored) error) e
 	if err != nil {
 		return err
 	}
-	const page = 500
-	bq := q.bleve()
-	var after []string
-	for {
-		sr := bleve.NewSearchRequestOptions(bq, page, 0, false)
-		sr.Fields = []string{FieldRecord, FieldDoc}
-		if req.LoadText {
-			sr.Fields = append(sr.Fields, FieldBody)
-		}
-		sr.SortBy([]string{FieldSource, "_id"})
-		if after != nil {
-			sr.SearchAfter = after
-		}
-		res, err := ix.b.SearchInContext(ctx, sr)
-		if err != nil {
-			return fmt.Errorf("read %s: %w", ix.path, err)
-		}
-		for _, h := range res.Hits {
-			s, err := storedOf(h.ID, h.Fields)
-			if err != nil {
-				return err
-			}
-			if err := fn(s); err != nil {
-				return err
-			}
-		}
-		if len(res.Hits) < page {
-			return nil
-		}
-		after = res.Hits[len(res.Hits)-1].Sort
+	fields := []string{FieldRecord, FieldDoc}
+	if req.LoadText {
+		fields = append(fields, FieldBody)
 	}
+	return ix.eachHit(ctx, q.bleve(), fields, []string{FieldSource, "_id"}, 500, func(h *search.DocumentMatch) error {
+		s, err := storedOf(h.ID, h.Fields)
+		if err != nil {
+			return err
+		}
+		return fn(s)
+	})
 }
 
 func storedOf(id string, f map[string]interface{}) (Stored, error) {
