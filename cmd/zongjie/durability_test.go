@@ -131,7 +131,13 @@ func TestIndexInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { imp.Process.Kill(); imp.Wait() }()
-	time.Sleep(400 * time.Millisecond)
+	// wait until the import has made the index and holds it
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if _, err := os.Stat(filepath.Join(ix, "index_meta.json")); err == nil {
+			break
+		}
+	}
+	time.Sleep(200 * time.Millisecond)
 	start := time.Now()
 	out, err := exec.Command(bin, "search", "--index", ix, "消费").CombinedOutput()
 	took := time.Since(start)
