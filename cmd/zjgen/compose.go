@@ -32,13 +32,14 @@ type ctx struct {
 	kind                      string // day, month or week
 	obsDay, start, end, main_ time.Time
 
-	lead  string
-	orgs  map[string][]string
-	towns []string // shuffled, used in turn
-	townI int
-	laws  []lawRef // usable laws, shuffled, used in turn
-	lawI  int
-	hot   []string
+	lead    string
+	orgs    map[string][]string
+	lastOrg string   // the body named last, not to be repeated next
+	towns   []string // shuffled, used in turn
+	townI   int
+	laws    []lawRef // usable laws, shuffled, used in turn
+	lawI    int
+	hot     []string
 
 	// planted facts of the sentence being rendered
 	counts []planted
@@ -370,7 +371,12 @@ func (c *ctx) org(role string) string {
 	if len(cands) == 0 {
 		return c.lead
 	}
-	return cands[c.r.IntN(len(cands))]
+	i := c.r.IntN(len(cands))
+	if cands[i] == c.lastOrg && len(cands) > 1 {
+		i = (i + 1) % len(cands) // 国网…供电公司、中国移动…分公司, not the same twice
+	}
+	c.lastOrg = cands[i]
+	return cands[i]
 }
 
 // date renders a date slot.

@@ -140,7 +140,7 @@ func (c *ctx) famOrgs() {
 		o["assoc"] = []string{c.ag(a), c.lv(a)}
 		o["lead2"] = []string{c.ag(m), c.lv(m)}
 		c.lead = pickS(c.r, []string{c.ag(m), c.ag(m), c.ag(a)})
-		o["partners"] = c.partnersOf(c.police(), "司法局", "商务局", "教育局", c.agri(), c.health(), c.culture(), "=团*委", "妇联", "总工会", "委宣传部", "融媒体中心")
+		o["partners"] = c.partnersOf(c.police(), "司法局", "商务局", "教育局", c.agri(), c.health(), c.culture(), "=团*委", "妇联", "总工会", "委宣传部", c.byYear(2018, "融媒体中心", 0, "广播电视台"))
 		o["sup"] = []string{city + c.market(), prov + c.assoc(), city + c.assoc(), "上级" + strings.TrimSuffix(c.market(), "局") + "部门"}
 	case "safety":
 		s := c.safetyBureau()
@@ -174,7 +174,7 @@ func (c *ctx) famOrgs() {
 		p := c.police()
 		c.lead = pickS(c.r, []string{c.ag(p), c.ag(p), c.lv("打击治理电信网络新型违法犯罪工作联席会议办公室")})
 		o["police"] = []string{c.ag(p)}
-		o["partners"] = c.partnersOf(p, "教育局", "民政局", "委政法委", "=团*委", "妇联", c.market(), "融媒体中心")
+		o["partners"] = c.partnersOf(p, "教育局", "民政局", "委政法委", "=团*委", "妇联", c.market(), c.byYear(2018, "融媒体中心", 0, "广播电视台"))
 		o["sup"] = []string{city + "公安局", city + "反诈中心", prov + "公安厅"}
 	case "env":
 		lead := c.env()
