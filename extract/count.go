@@ -23,7 +23,11 @@ func (b *builder) counts(hits []hit) []Count {
 			if c.Action == "" && b.listContinues(prev, h.start) {
 				c.Action = prev.Action
 			}
-			switch between := string(b.a.text[prev.Span[1]:h.start]); {
+			between := ""
+			if prev.Span[1] < h.start { // the texts of two counts may overlap
+				between = string(b.a.text[prev.Span[1]:h.start])
+			}
+			switch {
 			case strings.Contains(between, "其中") && !sentenceEnds(between):
 				total = n - 1
 			case sentenceEnds(between):

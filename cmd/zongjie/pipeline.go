@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -45,9 +46,16 @@ func readWorkers(ctx context.Context, ex *extract.Extractor, opts corpus.Options
 	close(results)
 }
 
-// readOne reads one input into documents with their facts.
-func readOne(ex *extract.Extractor, opts corpus.Options, in input) fileResult {
-	res := fileResult{source: in.source}
+// readOne reads one input into documents with their facts. A failure
+// inside the reader or the extractor (a bug) skips the file with the
+// reason instead of stopping the import.
+func readOne(ex *extract.Extractor, opts corpus.Options, in input) (res fileResult) {
+	res = fileResult{source: in.source}
+	defer func() {
+		if r := recover(); r != nil {
+			res = fileResult{source: in.source, err: fmt.Errorf("内部错误（internal error: %v），请报告此文件", r)}
+		}
+	}()
 	if in.err != nil {
 		res.err = in.err
 		return res
