@@ -89,8 +89,8 @@ func (s *store) closeIdle(gen int) {
 	}
 }
 
-// close closes the index now; requests still running keep their handle
-// until they end, and the next request opens it again.
+// close closes the index now or, while requests use it, lets the idle
+// timer close it after they end.
 func (s *store) close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -99,7 +99,7 @@ func (s *store) close() error {
 		s.timer = nil
 	}
 	if s.ix == nil || s.users > 0 {
-		return nil
+		return nil // the last release starts the idle timer that closes it
 	}
 	err := s.ix.Close()
 	s.ix = nil
