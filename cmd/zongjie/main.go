@@ -34,6 +34,7 @@ var commands = map[string]command{
 	"search":  {"全文检索索引，按年份、地点、机构、主题筛选", runSearch},
 	"export":  {"把事实导出为 CSV、XLSX 或 JSON Lines（Excel 可直接打开）", runExport},
 	"stats":   {"按年份、地区、机构、主题分组统计文档数和数量事实的合计", runStats},
+	"serve":   {"启动本机检索网页和 JSON 接口，用浏览器检索、查看事实、统计和下载", runServe},
 	"rules":   {"规则：dump 导出内置规则，test 运行规则测试，check 检查规则", runRules},
 }
 
