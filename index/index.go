@@ -311,12 +311,15 @@ func docDate(e Entry) string {
 func countFields(r *extract.Record) []map[string]interface{} {
 	out := make([]map[string]interface{}, 0, len(r.Counts))
 	for _, c := range r.Counts {
-		out = append(out, map[string]interface{}{
+		f := map[string]interface{}{
 			"object": corpus.Simplified(c.Object),
 			"unit":   normUnit(c.Unit),
 			"value":  c.Value,
-			"vmax":   max(c.Max, c.Value),
-		})
+		}
+		if c.Max > c.Value {
+			f["vmax"] = c.Max // only ranges carry an upper end
+		}
+		out = append(out, f)
 	}
 	return out
 }

@@ -48,10 +48,13 @@ const (
 // keyword, the date, the counts as nested documents, and the facts stored
 // as JSON. No field goes into bleve's _all field.
 func newMapping() mapping.IndexMapping {
+	// Term vectors (positions) would triple the body's size on disk; the
+	// snippets find the query words in the stored text instead, and word
+	// queries match all of a word's parts rather than a phrase.
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = AnalyzerName
 	text.Store = true
-	text.IncludeTermVectors = true
+	text.IncludeTermVectors = false
 	text.IncludeInAll = false
 
 	keyword := bleve.NewKeywordFieldMapping()
@@ -75,7 +78,7 @@ func newMapping() mapping.IndexMapping {
 	bigram.Analyzer = cjk.AnalyzerName
 	bigram.Store = false
 	bigram.IncludeInAll = false
-	bigram.IncludeTermVectors = true
+	bigram.IncludeTermVectors = false
 	bigram.DocValues = false
 
 	date := bleve.NewDateTimeFieldMapping()
@@ -113,12 +116,14 @@ func countsMapping(keyword, num *mapping.FieldMapping) *mapping.DocumentMapping 
 	object.Analyzer = cjk.AnalyzerName
 	object.Store = false
 	object.IncludeInAll = false
-	object.IncludeTermVectors = true // positions, for phrase queries
+	object.IncludeTermVectors = false
 	object.DocValues = false
 	unit := *keyword
 	unit.Store = false
+	unit.DocValues = false
 	value := *num
 	value.Store = false
+	value.DocValues = false
 	m := bleve.NewNestedDocumentStaticMapping()
 	m.AddFieldMappingsAt("object", object)
 	m.AddFieldMappingsAt("unit", &unit)

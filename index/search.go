@@ -100,7 +100,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	sr := bleve.NewSearchRequestOptions(q.bleve(), size, req.From, false)
 	sr.Fields = []string{FieldDoc, FieldSource, FieldYear, FieldPlace, FieldBody}
 	sr.SortBy(order)
-	sr.IncludeLocations = len(q.Words) > 0
 	for _, f := range req.Facets {
 		sr.AddFacet(f, bleve.NewFacetRequest(f, 20))
 	}
@@ -163,22 +162,34 @@ func (q Query) bleve() query.Query {
 	return b
 }
 
-// wordQuery matches a word or phrase in the title or body, either as the
-// segmented words in order or as CJK bigrams in order (which finds it
-// inside longer words too).
+// wordQuery matches a word or phrase in the title or body: every CJK
+// bigram of it must occur (which finds it inside longer words too, and
+// for Chinese text comes close to a phrase), and the segmented words add
+// to the score.
 func wordQuery(w string) query.Query {
-	var qs []query.Query
-	for _, f := range []struct {
-		field, analyzer string
-		boost           float64
-	}{{FieldTitle, AnalyzerName, 3}, {FieldBody, AnalyzerName, 1}, {FieldTitleCJK, cjk.AnalyzerName, 1.5}, {FieldBodyCJK, cjk.AnalyzerName, 0.5}} {
-		p := bleve.NewMatchPhraseQuery(w)
-		p.SetField(f.field)
-		p.Analyzer = f.analyzer
-		p.SetBoost(f.boost)
-		qs = append(qs, p)
-	}
-	return bleve.NewDisjunctionQuery(qs...)
+	w = corpus.Simplified(w) // the index holds traditional documents in simplified characters
+	must := bleve.NewDisjunctionQuery(
+		matchAll(w, FieldTitleCJK, cjk.AnalyzerName, 2),
+		matchAll(w, FieldBodyCJK, cjk.AnalyzerName, 1),
+	)
+	should := bleve.NewDisjunctionQuery(
+		matchAll(w, FieldTitle, AnalyzerName, 3),
+		matchAll(w, FieldBody, AnalyzerName, 1),
+	)
+	b := bleve.NewBooleanQuery()
+	b.AddMust(must)
+	b.AddShould(should)
+	return b
+}
+
+// matchAll matches a text whose analysed terms all occur in the field.
+func matchAll(text, field, analyzer string, boost float64) query.Query {
+	q := bleve.NewMatchQuery(text)
+	q.SetField(field)
+	q.Analyzer = analyzer
+	q.SetOperator(query.MatchQueryOperatorAnd)
+	q.SetBoost(boost)
+	return q
 }
 
 func filterQuery(field, value string) query.Query {
@@ -202,10 +213,7 @@ func filterQuery(field, value string) query.Query {
 func nameQuery(value, keywordField, textField string) query.Query {
 	exact := bleve.NewTermQuery(value)
 	exact.SetField(keywordField)
-	inside := bleve.NewMatchPhraseQuery(corpus.Simplified(value))
-	inside.SetField(textField)
-	inside.Analyzer = cjk.AnalyzerName
-	return bleve.NewDisjunctionQuery(exact, inside)
+	return bleve.NewDisjunctionQuery(exact, matchAll(corpus.Simplified(value), textField, cjk.AnalyzerName, 1))
 }
 
 func yearRange(from, to int) query.Query {
@@ -228,10 +236,8 @@ func yearRange(from, to int) query.Query {
 // conditions on object, unit and value are checked within one nested
 // count document.
 func countQuery(c CountFilter) query.Query {
-	obj := bleve.NewMatchPhraseQuery(normObject(c.Object))
-	obj.SetField(FieldCountObject)
-	obj.Analyzer = cjk.AnalyzerName // the nested field's analyzer is not looked up by bleve
-	parts := []query.Query{obj}
+	// the nested field's analyzer is not looked up by bleve: name it
+	parts := []query.Query{matchAll(normObject(c.Object), FieldCountObject, cjk.AnalyzerName, 1)}
 	if c.Unit != "" {
 		u := bleve.NewTermQuery(c.Unit)
 		u.SetField(FieldCountUnit)
@@ -248,24 +254,28 @@ func valueQuery(c CountFilter) query.Query {
 	yes, no := true, false
 	var q *query.NumericRangeQuery
 	switch c.Op {
-	case ">=":
-		q = bleve.NewNumericRangeInclusiveQuery(&v, nil, &yes, nil)
-		q.SetField(FieldCountMax)
-	case ">":
-		q = bleve.NewNumericRangeInclusiveQuery(&v, nil, &no, nil)
-		q.SetField(FieldCountMax)
+	case ">=", ">":
+		// the stated value, or a range's upper end, reaches the bound
+		incl := c.Op == ">="
+		a := bleve.NewNumericRangeInclusiveQuery(&v, nil, &incl, nil)
+		a.SetField(FieldCountValue)
+		b := bleve.NewNumericRangeInclusiveQuery(&v, nil, &incl, nil)
+		b.SetField(FieldCountMax)
+		return bleve.NewDisjunctionQuery(a, b)
 	case "<=":
 		q = bleve.NewNumericRangeInclusiveQuery(nil, &v, nil, &yes)
 		q.SetField(FieldCountValue)
 	case "<":
 		q = bleve.NewNumericRangeInclusiveQuery(nil, &v, nil, &no)
 		q.SetField(FieldCountValue)
-	default: // "=": the value within [value, vmax]
+	default: // "=": the value, or within a range [value, vmax]
+		eq := bleve.NewNumericRangeInclusiveQuery(&v, &v, &yes, &yes)
+		eq.SetField(FieldCountValue)
 		lo := bleve.NewNumericRangeInclusiveQuery(nil, &v, nil, &yes)
 		lo.SetField(FieldCountValue)
 		hi := bleve.NewNumericRangeInclusiveQuery(&v, nil, &yes, nil)
 		hi.SetField(FieldCountMax)
-		return bleve.NewConjunctionQuery(lo, hi)
+		return bleve.NewDisjunctionQuery(eq, bleve.NewConjunctionQuery(lo, hi))
 	}
 	return q
 }
@@ -283,7 +293,7 @@ func toResult(res *bleve.SearchResult, q Query) *Result {
 		}
 		hit.Places = stringList(h.Fields[FieldPlace])
 		body, _ := h.Fields[FieldBody].(string)
-		hit.Snippet = snippet(body, matchSpans(h.Locations, body), q.Words)
+		hit.Snippet = snippet(body, nil, q.Words)
 		out.Hits = append(out.Hits, hit)
 	}
 	for name, f := range res.Facets {
@@ -294,21 +304,6 @@ func toResult(res *bleve.SearchResult, q Query) *Result {
 		out.Facets[name] = vals
 	}
 	return out
-}
-
-// matchSpans collects the byte spans of the matched terms in the body.
-func matchSpans(locs search.FieldTermLocationMap, body string) []byteSpan {
-	var spans []byteSpan
-	for _, field := range []string{FieldBody, FieldBodyCJK} {
-		for _, ls := range locs[field] {
-			for _, l := range ls {
-				if int(l.End) <= len(body) && l.Start < l.End {
-					spans = append(spans, byteSpan{int(l.Start), int(l.End)})
-				}
-			}
-		}
-	}
-	return spans
 }
 
 func stringList(v interface{}) []string {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 
 	"zongjie/corpus"
@@ -33,6 +34,10 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return usagef("请给出要读入的文件或文件夹")
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// keep the heap of a long import bounded: collect harder near this
+		debug.SetMemoryLimit(importMemoryLimit)
 	}
 	ex, err := loadExtractor(*rulesDir)
 	if err != nil {
@@ -74,6 +79,10 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	return nil
 }
+
+// importMemoryLimit is the soft memory limit of an import (GOMEMLIMIT
+// overrides it).
+const importMemoryLimit = 700 << 20
 
 // openIndex opens the index, naming it in the message when another process
 // holds it.

@@ -231,8 +231,16 @@ func TestBrowser(t *testing.T) {
 
 	// 5. The statistics: 宣传资料 per year as bars.
 	b.do("open the statistics", chromedp.Click(chromedp.CSS(`nav a[href="/stats"]`)), chromedp.WaitVisible(chromedp.ID("stat")),
-		chromedp.SetValue(chromedp.ID("stat"), "宣传资料:份"), chromedp.Click(chromedp.CSS("#sf button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(".chart svg text.value")))
+		chromedp.SetValue(chromedp.ID("stat"), "宣传资料:份"), chromedp.Click(chromedp.CSS("#sf button[type=submit]")))
+	// the statistics page already shows a chart: wait for the new one
+	for i := 0; i < 50; i++ {
+		loc, err := chromedp.Run(b.ctx, chromedp.Location())
+		if err == nil && strings.Contains(loc, "stat=") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	b.do("see the chart", chromedp.WaitVisible(chromedp.CSS(".chart svg text.value")))
 	loc = value(b, "location", chromedp.Location())
 	chart := value(b, "read the chart", chromedp.Evaluate[chartBars](`({
 		caption: document.querySelector("figcaption").textContent,
