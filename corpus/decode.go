@@ -15,6 +15,15 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
+// decoded is a file's text converted to UTF-8 and how it was read.
+type decoded struct {
+	text     string
+	encoding string // the encoding the bytes were read as
+	// confidence is how sure the choice of encoding is, from 0 to 1 (see
+	// decodeText).
+	confidence float64
+}
+
 // decodeText converts a file's bytes to UTF-8 and names the encoding it
 // read them as. The choice is deterministic:
 //
@@ -29,43 +38,69 @@ import (
 //     Big5, scored by the share of common Han characters and punctuation
 //     against replacement characters and private-use code points.
 //
+// The confidence is 1 for a byte-order mark (less the share of bad
+// characters for UTF-16) and for valid UTF-8. For a declared or detected
+// encoding it grows with the score of the text (full at a score of 0.6,
+// which correctly decoded Chinese reaches), and for a detected one it is
+// also scaled by the margin over the runner-up: a tie halves it.
+//
 // An empty file is ErrEmpty, binary data ErrNotText and text that no
 // candidate decodes well ErrEncoding.
-func decodeText(data []byte, declared string) (text, enc string, err error) {
+func decodeText(data []byte, declared string) (decoded, error) {
 	if len(data) == 0 {
-		return "", "", ErrEmpty
+		return decoded{}, ErrEmpty
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		return strings.ToValidUTF8(string(data[3:]), "\uFFFD"), "utf-8-bom", nil
+		return decoded{strings.ToValidUTF8(string(data[3:]), "\uFFFD"), "utf-8-bom", 1}, nil
 	case bytes.HasPrefix(data, []byte("\xff\xfe")):
 		return decodeUTF16(data[2:], unicode.LittleEndian, "utf-16le")
 	case bytes.HasPrefix(data, []byte("\xfe\xff")):
 		return decodeUTF16(data[2:], unicode.BigEndian, "utf-16be")
 	}
 	if kind := binaryKind(data); kind != "" {
-		return "", "", fmt.Errorf("%w（%s）", ErrNotText, kind)
+		return decoded{}, fmt.Errorf("%w（%s）", ErrNotText, kind)
 	}
 	if utf8.Valid(data) {
-		return string(data), "utf-8", nil
+		return decoded{string(data), "utf-8", 1}, nil
 	}
 	if name, e := declaredEncoding(declared); e != nil {
 		if s, err := e.NewDecoder().String(string(data)); err == nil && badShare(s) < 0.01 {
-			return s, name, nil
+			return decoded{s, name, scoreConfidence(decodeScore(s), 1)}, nil
 		}
 	}
-	best, bestScore := -1, 0.0
+	return detect(data)
+}
+
+// detect decodes data with the best-scoring candidate encoding.
+func detect(data []byte) (decoded, error) {
 	var texts [len(candidates)]string
+	var scores [len(candidates)]float64
+	best := 0
 	for i, c := range candidates {
 		texts[i] = c.decode(data)
-		if sc := decodeScore(texts[i]); best < 0 || sc > bestScore {
-			best, bestScore = i, sc
+		scores[i] = decodeScore(texts[i])
+		if scores[i] > scores[best] {
+			best = i
 		}
 	}
-	if bestScore < minDecodeScore {
-		return "", "", ErrEncoding
+	if scores[best] < minDecodeScore {
+		return decoded{}, ErrEncoding
 	}
-	return texts[best], candidates[best].name, nil
+	margin := 1.0
+	for i, sc := range scores {
+		if i != best {
+			margin = min(margin, scores[best]-sc)
+		}
+	}
+	return decoded{texts[best], candidates[best].name, scoreConfidence(scores[best], margin)}, nil
+}
+
+// scoreConfidence turns the decodeScore of a decoding, and its margin over
+// the next best candidate, into a confidence from 0 to 1.
+func scoreConfidence(score, margin float64) float64 {
+	c := min(max(score/0.6, 0), 1)
+	return c * min(max(0.5+margin/0.6, 0), 1)
 }
 
 // minDecodeScore is the lowest decodeScore accepted as a decoding.
@@ -94,12 +129,13 @@ func decodeWith(e encoding.Encoding) func([]byte) string {
 
 // decodeUTF16 decodes UTF-16 without its BOM; a trailing odd byte and
 // unpaired surrogates become U+FFFD.
-func decodeUTF16(data []byte, order unicode.Endianness, name string) (string, string, error) {
+func decodeUTF16(data []byte, order unicode.Endianness, name string) (decoded, error) {
 	s, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(data)
-	if err != nil || badShare(string(s)) > 0.1 {
-		return "", "", ErrEncoding
+	bad := badShare(string(s))
+	if err != nil || bad > 0.1 {
+		return decoded{}, ErrEncoding
 	}
-	return string(s), name, nil
+	return decoded{string(s), name, 1 - bad}, nil
 }
 
 // declaredEncoding resolves a charset label from a web page. GBK and
@@ -223,3 +259,70 @@ var commonHan = sync.OnceValue(func() map[rune]bool {
 	}
 	return set
 })
+
+// CheckEncoding reports whether label names an encoding that
+// Options.Encoding accepts: "" (detect) or a WHATWG label such as "gbk",
+// "gb18030", "big5", "utf-8", "utf-16le" or "utf-16be".
+func CheckEncoding(label string) error {
+	_, _, err := lookupEncoding(label)
+	return err
+}
+
+// lookupEncoding resolves an encoding label given by the user. GBK and
+// GB2312 resolve to GB18030, their superset; "" resolves to no encoding.
+func lookupEncoding(label string) (string, encoding.Encoding, error) {
+	label = strings.ToLower(strings.TrimSpace(label))
+	if label == "" {
+		return "", nil, nil
+	}
+	e, err := htmlindex.Get(label)
+	if err != nil {
+		return "", nil, fmt.Errorf("不支持的编码 %q（unknown encoding label）", label)
+	}
+	name, _ := htmlindex.Name(e)
+	switch name {
+	case "gbk", "gb18030":
+		return "gb18030", simplifiedchinese.GB18030, nil
+	case "utf-16le":
+		return name, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), nil
+	case "utf-16be":
+		return name, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), nil
+	}
+	return name, e, nil
+}
+
+// boms are the byte-order marks dropped before decoding with a given
+// encoding.
+var boms = map[string]string{"utf-8": "\xef\xbb\xbf", "utf-16le": "\xff\xfe", "utf-16be": "\xfe\xff"}
+
+// decodeAs decodes data with the encoding the user chose, without
+// detection and so without the check for binary data; a byte-order mark of
+// that encoding is dropped. The confidence is 1: the user said so.
+func decodeAs(data []byte, name string, e encoding.Encoding) (decoded, error) {
+	data = bytes.TrimPrefix(data, []byte(boms[name]))
+	if len(data) == 0 {
+		return decoded{}, ErrEmpty
+	}
+	if name == "utf-8" {
+		return decoded{strings.ToValidUTF8(string(data), "\uFFFD"), name, 1}, nil
+	}
+	s, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return decoded{}, fmt.Errorf("%w（%s：%v）", ErrEncoding, name, err)
+	}
+	return decoded{string(s), name, 1}, nil
+}
+
+// decode converts a text file or web page to UTF-8: with Options.Encoding
+// when it is set, else by detection (see decodeText). declared is the
+// charset a web page declares, or "".
+func (o Options) decode(data []byte, declared string) (decoded, error) {
+	name, e, err := lookupEncoding(o.Encoding)
+	if err != nil {
+		return decoded{}, err
+	}
+	if e != nil {
+		return decodeAs(data, name, e)
+	}
+	return decodeText(data, declared)
+}

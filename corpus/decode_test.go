@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -33,31 +34,35 @@ func TestDecodeText(t *testing.T) {
 		declared string
 		want     string
 		enc      string
+		conf     float64 // the least confidence expected
 	}{
-		{"utf-8", []byte(simplifiedSample), "", simplifiedSample, "utf-8"},
-		{"utf-8 with bom", append([]byte("\xef\xbb\xbf"), simplifiedSample...), "", simplifiedSample, "utf-8-bom"},
-		{"utf-16le", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), simplifiedSample), "", simplifiedSample, "utf-16le"},
-		{"utf-16be", encode(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), traditionalSample), "", traditionalSample, "utf-16be"},
-		{"gbk", encode(t, simplifiedchinese.GBK, simplifiedSample), "", simplifiedSample, "gb18030"},
-		{"gb18030", encode(t, simplifiedchinese.GB18030, simplifiedSample+"𠀀"), "", simplifiedSample + "𠀀", "gb18030"},
-		{"gbk short title", encode(t, simplifiedchinese.GBK, short), "", short, "gb18030"},
-		{"gbk traditional characters", encode(t, simplifiedchinese.GBK, traditionalSample), "", traditionalSample, "gb18030"},
-		{"big5", encode(t, traditionalchinese.Big5, traditionalSample), "", traditionalSample, "big5"},
-		{"big5 short", encode(t, traditionalchinese.Big5, "關於舉辦宣傳週活動的通知"), "", "關於舉辦宣傳週活動的通知", "big5"},
-		{"declared gb2312", encode(t, simplifiedchinese.GBK, simplifiedSample), "gb2312", simplifiedSample, "gb18030"},
-		{"declared big5", encode(t, traditionalchinese.Big5, traditionalSample), "Big5", traditionalSample, "big5"},
-		{"declared gbk but utf-8", []byte(simplifiedSample), "gbk", simplifiedSample, "utf-8"},
-		{"declared utf-8 but gbk", encode(t, simplifiedchinese.GBK, simplifiedSample), "utf-8", simplifiedSample, "gb18030"},
-		{"mostly utf-8 with one bad byte", []byte(simplifiedSample[:30] + "\xff" + simplifiedSample[30:]), "", simplifiedSample[:30] + "\uFFFD" + simplifiedSample[30:], "utf-8"},
+		{"utf-8", []byte(simplifiedSample), "", simplifiedSample, "utf-8", 1},
+		{"utf-8 with bom", append([]byte("\xef\xbb\xbf"), simplifiedSample...), "", simplifiedSample, "utf-8-bom", 1},
+		{"utf-16le", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), simplifiedSample), "", simplifiedSample, "utf-16le", 1},
+		{"utf-16be", encode(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), traditionalSample), "", traditionalSample, "utf-16be", 1},
+		{"gbk", encode(t, simplifiedchinese.GBK, simplifiedSample), "", simplifiedSample, "gb18030", 0.8},
+		{"gb18030", encode(t, simplifiedchinese.GB18030, simplifiedSample+"𠀀"), "", simplifiedSample + "𠀀", "gb18030", 0.8},
+		{"gbk short title", encode(t, simplifiedchinese.GBK, short), "", short, "gb18030", 0.5},
+		{"gbk traditional characters", encode(t, simplifiedchinese.GBK, traditionalSample), "", traditionalSample, "gb18030", 0.8},
+		{"big5", encode(t, traditionalchinese.Big5, traditionalSample), "", traditionalSample, "big5", 0.8},
+		{"big5 short", encode(t, traditionalchinese.Big5, "關於舉辦宣傳週活動的通知"), "", "關於舉辦宣傳週活動的通知", "big5", 0.5},
+		{"declared gb2312", encode(t, simplifiedchinese.GBK, simplifiedSample), "gb2312", simplifiedSample, "gb18030", 0.8},
+		{"declared big5", encode(t, traditionalchinese.Big5, traditionalSample), "Big5", traditionalSample, "big5", 0.8},
+		{"declared gbk but utf-8", []byte(simplifiedSample), "gbk", simplifiedSample, "utf-8", 1},
+		{"declared utf-8 but gbk", encode(t, simplifiedchinese.GBK, simplifiedSample), "utf-8", simplifiedSample, "gb18030", 0.8},
+		{"mostly utf-8 with one bad byte", []byte(simplifiedSample[:30] + "\xff" + simplifiedSample[30:]), "", simplifiedSample[:30] + "\uFFFD" + simplifiedSample[30:], "utf-8", 0.8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, enc, err := decodeText(tt.data, tt.declared)
+			d, err := decodeText(tt.data, tt.declared)
 			if err != nil {
 				t.Fatalf("decodeText: %v", err)
 			}
-			if got != tt.want || enc != tt.enc {
-				t.Errorf("decodeText = %q, %q; want %q, %q", got, enc, tt.want, tt.enc)
+			if d.text != tt.want || d.encoding != tt.enc {
+				t.Errorf("decodeText = %q, %q; want %q, %q", d.text, d.encoding, tt.want, tt.enc)
+			}
+			if d.confidence < tt.conf || d.confidence > 1 {
+				t.Errorf("confidence %.2f, want at least %.2f", d.confidence, tt.conf)
 			}
 		})
 	}
@@ -83,7 +88,7 @@ func TestDecodeTextErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := decodeText(tt.data, "")
+			_, err := decodeText(tt.data, "")
 			if !errors.Is(err, tt.err) || err.Error() != tt.reason {
 				t.Errorf("decodeText error = %v, want %q (%v)", err, tt.reason, tt.err)
 			}
@@ -106,5 +111,66 @@ func TestDecodeScoreSeparates(t *testing.T) {
 		if tt.right < 0.5 || tt.alt > 0.2 {
 			t.Errorf("%s: right decoding scores %.2f, wrong one %.2f", tt.name, tt.right, tt.alt)
 		}
+	}
+}
+
+func TestReadEncodingOption(t *testing.T) {
+	// A short GBK line that detection could read either way, and a file
+	// whose bytes are valid in several encodings: the option decides.
+	text := "街道开展垃圾分类宣传活动总结\n发放倡议书三百份。"
+	tests := []struct {
+		name, encoding string
+		data           []byte
+		want, enc      string
+		conf           float64
+	}{
+		{"detected gbk", "", encode(t, simplifiedchinese.GBK, text), text, "gb18030", 0.8},
+		{"forced gbk", "gbk", encode(t, simplifiedchinese.GBK, text), text, "gb18030", 1},
+		{"forced gb2312 label", "GB2312", encode(t, simplifiedchinese.GBK, text), text, "gb18030", 1},
+		{"forced big5", "big5", encode(t, traditionalchinese.Big5, "社區宣傳活動總結\n發放倡議書三百份。"), "社區宣傳活動總結\n發放倡議書三百份。", "big5", 1},
+		{"forced utf-8 drops bom", "utf-8", append([]byte("\xef\xbb\xbf"), text...), text, "utf-8", 1},
+		{"forced utf-16le without bom", "utf-16le", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), text), text, "utf-16le", 1},
+		{"forced utf-16be with bom", "utf-16be", encode(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), text), text, "utf-16be", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, err := Options{Encoding: tt.encoding}.Read("report.txt", bytes.NewReader(tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := docs[0]
+			if d.Written != "" {
+				d.Text = d.Written
+			}
+			if d.Text != tt.want || d.Encoding != tt.enc || d.EncodingConfidence < tt.conf || d.EncodingConfidence > 1 {
+				t.Errorf("got %q, %s, %.2f; want %q, %s, at least %.2f", d.Text, d.Encoding, d.EncodingConfidence, tt.want, tt.enc, tt.conf)
+			}
+		})
+	}
+	_, err := Options{Encoding: "klingon"}.Read("x.txt", strings.NewReader("甲"))
+	if err == nil || errors.As(err, new(Skip)) || CheckEncoding("klingon") == nil {
+		t.Errorf("unknown encoding: %v", err)
+	}
+	for _, label := range []string{"", "gbk", "GB18030", "big5", "utf-8", "utf-16le", "utf-16be", "shift_jis"} {
+		if err := CheckEncoding(label); err != nil {
+			t.Errorf("CheckEncoding(%q) = %v", label, err)
+		}
+	}
+}
+
+func TestConfidenceOfTies(t *testing.T) {
+	// Two bytes that GB18030 and Big5 both read as common characters (地
+	// in GBK) give a low confidence; a long GBK text a high one.
+	short, err := decodeText(encode(t, simplifiedchinese.GBK, "地"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long, err := decodeText(encode(t, simplifiedchinese.GBK, simplifiedSample), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("short %s %.2f, long %s %.2f", short.encoding, short.confidence, long.encoding, long.confidence)
+	if short.confidence >= long.confidence || long.confidence < 0.9 {
+		t.Errorf("confidence short %.2f, long %.2f", short.confidence, long.confidence)
 	}
 }

@@ -16,6 +16,12 @@ type Document struct {
 	Source   string // file path, or archive.zip!inner/path for archive members
 	Format   string // txt, html, docx
 	Encoding string // the encoding the file was decoded from: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5, …
+	// EncodingConfidence is how sure the choice of Encoding is, from 0 to
+	// 1: 1 for a byte-order mark, valid UTF-8, an encoding the format
+	// fixes (docx, pdf) or one given by Options.Encoding; less for a
+	// legacy encoding found by detection, and about 0.5 when two
+	// candidates decode the file equally well.
+	EncodingConfidence float64
 	// Title is the heading line of a summary of a compilation; for a single
 	// report it is the page title (html), or the first line when that line
 	// looks like a title, else the file's base name without its extension.

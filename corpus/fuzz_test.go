@@ -134,11 +134,11 @@ func checkRead(t *testing.T, data []byte, docs []Document) {
 	if docs[0].Format == "html" {
 		declared = metaCharset(data)
 	}
-	decoded, _, err := decodeText(data, declared)
+	dec, err := decodeText(data, declared)
 	if err != nil {
 		t.Fatalf("Read succeeded but decodeText fails: %v", err)
 	}
 	for _, d := range docs {
-		checkOffsets(t, len(decoded), d.Text, d.Origin)
+		checkOffsets(t, len(dec.text), d.Text, d.Origin)
 	}
 }

@@ -16,19 +16,24 @@ import (
 // paragraph, starting with the title line, with a map from the article
 // text back to the decoded page source (see alignText).
 //
-// The charset comes from a BOM, then valid UTF-8, then the page's <meta>
-// or XML declaration, then detection (see decodeText); the page is decoded
-// before it is parsed. Scripts, styles, navigation, headers, footers,
+// The charset comes from a BOM, then valid UTF-8, then declared (the
+// charset given outside the page, as by a MIME part) or else the page's
+// <meta> or XML declaration, then detection (see decodeText); Options.Encoding
+// overrides them all. The page is decoded before it is parsed. Scripts, styles, navigation, headers, footers,
 // asides, forms, frames, hidden elements and elements whose id or class
 // names page chrome (nav, menu, breadcrumb, sidebar, comment, share,
 // related, recommend, ad, banner, copyright, pager, …) are removed; the
 // main block is then the element with the highest text score (see
 // scoreBlocks).
-func readHTML(data []byte) (page, error) {
-	text, enc, err := decodeText(data, metaCharset(data))
+func (o Options) readHTML(data []byte, declared string) (page, error) {
+	if declared == "" {
+		declared = metaCharset(data)
+	}
+	d, err := o.decode(data, declared)
 	if err != nil {
 		return page{}, err
 	}
+	text := d.text
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
 	if err != nil {
 		return page{}, err
@@ -61,11 +66,12 @@ func readHTML(data []byte) (page, error) {
 	}
 	article := strings.Join(lines, "\n")
 	return page{
-		text:     article,
-		source:   alignText(article, sourceText(text)),
-		encoding: enc,
-		title:    title,
-		date:     date,
+		text:       article,
+		source:     alignText(article, sourceText(text)),
+		encoding:   d.encoding,
+		confidence: d.confidence,
+		title:      title,
+		date:       date,
 	}, nil
 }
 

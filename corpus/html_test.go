@@ -63,11 +63,11 @@ func TestReadHTMLPages(t *testing.T) {
 			if diff := cmp.Diff(tt.text, strings.Split(d.Text, "\n")); diff != "" {
 				t.Errorf("text (-want +got):\n%s", diff)
 			}
-			src, _, err := decodeText(tt.data, metaCharset(tt.data))
+			src, err := decodeText(tt.data, metaCharset(tt.data))
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkHTMLOrigin(t, src, docs)
+			checkHTMLOrigin(t, src.text, docs)
 		})
 	}
 }

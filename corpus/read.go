@@ -27,6 +27,11 @@ type Options struct {
 	// Boilerplate holds the patterns of lines to drop; nil means
 	// DefaultBoilerplate().
 	Boilerplate *Boilerplate
+	// Encoding, when set, names the encoding of text files and web pages
+	// and overrides detection: a WHATWG label such as "gbk", "gb18030",
+	// "big5", "utf-8", "utf-16le" or "utf-16be" (see CheckEncoding). It
+	// does not apply to docx and pdf, whose encoding the format fixes.
+	Encoding string
 }
 
 // Read reads one file's content and returns its documents (one per summary
@@ -40,8 +45,12 @@ func Read(name string, r io.Reader) ([]Document, error) {
 // for a compilation). name is the source path, used for format detection by
 // extension and in messages. Content that cannot be used is reported as a
 // Skip error naming the file and the reason; a failure of r is wrapped as
-// "read NAME: …".
+// "read NAME: …", and an unknown Options.Encoding is an error that is not
+// a Skip.
 func (o Options) Read(name string, r io.Reader) ([]Document, error) {
+	if err := CheckEncoding(o.Encoding); err != nil {
+		return nil, err
+	}
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
@@ -53,9 +62,9 @@ func (o Options) Read(name string, r io.Reader) ([]Document, error) {
 	var p page
 	switch format {
 	case "txt":
-		p, err = readTxt(data)
+		p, err = o.readTxt(data)
 	case "html":
-		p, err = readHTML(data)
+		p, err = o.readHTML(data, "")
 	}
 	if err != nil {
 		return nil, skip(name, err)
@@ -113,10 +122,11 @@ type page struct {
 	text string // decoded text, or the article text extracted from a page
 	// source maps each byte offset of text to a byte offset in the decoded
 	// page source when text was extracted from one (html), else nil.
-	source   []int
-	encoding string
-	title    string // title found by the format reader (html), or ""
-	date     string // publication date found by the format reader, or ""
+	source     []int
+	encoding   string
+	confidence float64 // how sure the choice of encoding is, 0..1
+	title      string  // title found by the format reader (html), or ""
+	date       string  // publication date found by the format reader, or ""
 }
 
 // documents normalises a decoded page, drops boilerplate and splits it.
@@ -155,15 +165,16 @@ func (o Options) documents(name, format string, p page) []Document {
 			continue
 		}
 		d := Document{
-			ID:       docID(text),
-			Source:   name,
-			Format:   format,
-			Encoding: p.encoding,
-			Title:    part.title,
-			Text:     text,
-			Written:  written,
-			Origin:   orig,
-			Date:     date,
+			ID:                 docID(text),
+			Source:             name,
+			Format:             format,
+			Encoding:           p.encoding,
+			EncodingConfidence: p.confidence,
+			Title:              part.title,
+			Text:               text,
+			Written:            written,
+			Origin:             orig,
+			Date:               date,
 		}
 		if len(parts) > 1 {
 			d.Part = i + 1
