@@ -163,35 +163,6 @@ func declaredEncoding(label string) (string, encoding.Encoding) {
 	return name, e
 }
 
-// binaryKind names the binary format data starts with, or "" for text.
-func binaryKind(data []byte) string {
-	for _, m := range magics {
-		if bytes.HasPrefix(data, []byte(m.prefix)) {
-			return m.kind
-		}
-	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return "二进制数据，binary"
-	}
-	return ""
-}
-
-var magics = []struct{ prefix, kind string }{
-	{"%PDF-", "PDF"},
-	{"PK\x03\x04", "ZIP"},
-	{"PK\x05\x06", "ZIP"},
-	{"PK\x07\x08", "ZIP"},
-	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE，Word 97-2003 .doc"},
-	{"\x89PNG\r\n\x1a\n", "PNG 图片"},
-	{"\xff\xd8\xff", "JPEG 图片"},
-	{"GIF87a", "GIF 图片"},
-	{"GIF89a", "GIF 图片"},
-	{"Rar!\x1a\x07", "RAR"},
-	{"7z\xbc\xaf\x27\x1c", "7z"},
-	{"\x1f\x8b", "gzip"},
-	{"{\\rtf", "RTF"},
-}
-
 // decodeScore rates a candidate decoding: the share of its non-ASCII runes
 // that are common Han characters or Chinese punctuation, less three times
 // the share that are replacement characters, private-use code points or C1

@@ -78,7 +78,7 @@ func TestDecodeTextErrors(t *testing.T) {
 		{"empty", nil, ErrEmpty, "空文件（empty file）"},
 		{"pdf", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj"), ErrNotText, "不是文本文件（PDF）"},
 		{"zip", []byte("PK\x03\x04\x14\x00\x06\x00"), ErrNotText, "不是文本文件（ZIP）"},
-		{"ole doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), ErrNotText, "不是文本文件（OLE，Word 97-2003 .doc）"},
+		{"ole doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), ErrNotText, "不是文本文件（OLE，Office 97-2003）"},
 		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ErrNotText, "不是文本文件（PNG 图片）"},
 		{"jpeg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF"), ErrNotText, "不是文本文件（JPEG 图片）"},
 		{"gif", []byte("GIF89a\x01\x00"), ErrNotText, "不是文本文件（GIF 图片）"},

@@ -9,6 +9,7 @@ import (
 	"io"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -20,7 +21,16 @@ var (
 	ErrEncoding = errors.New("无法识别的编码（unknown encoding）")
 	ErrFormat   = errors.New("不支持的文件格式")
 	ErrNoText   = errors.New("没有正文（no text）")
+	// ErrEncrypted is a file saved with a password: an Office document,
+	// a PDF or a member of a ZIP archive.
+	ErrEncrypted = errors.New("加密文件（encrypted）")
+	// ErrBroken is a file whose format is known but that cannot be parsed
+	// (a truncated docx or zip).
+	ErrBroken = errors.New("文件已损坏")
 )
+
+// sentinels are the errors a Skip's Err may hold.
+var sentinels = []error{ErrEmpty, ErrNotText, ErrEncoding, ErrFormat, ErrNoText, ErrEncrypted, ErrBroken}
 
 // Options configures Read. The zero value uses the defaults.
 type Options struct {
@@ -65,6 +75,8 @@ func (o Options) Read(name string, r io.Reader) ([]Document, error) {
 		p, err = o.readTxt(data)
 	case "html":
 		p, err = o.readHTML(data, "")
+	default:
+		err = fmt.Errorf("%w（%s）", ErrFormat, format)
 	}
 	if err != nil {
 		return nil, skip(name, err)
@@ -80,17 +92,21 @@ func (o Options) Read(name string, r io.Reader) ([]Document, error) {
 func skip(name string, err error) error {
 	s := Skip{Source: name, Reason: err.Error(), Err: err}
 	for e := err; e != nil; e = errors.Unwrap(e) {
-		switch e {
-		case ErrEmpty, ErrNotText, ErrEncoding, ErrFormat, ErrNoText:
+		if slices.Contains(sentinels, e) {
 			s.Err = e
 		}
 	}
 	return s
 }
 
-// formatOf chooses the reader by the name's extension; a .txt file that is
-// really a web page is read as html.
+// formatOf chooses the reader: by the first bytes (see sniff), else by
+// the name's extension. A .txt file that is really a web page is read as
+// html, and so is a .doc or .wps file that is one (Word's "save as web
+// page" under the old extension).
 func formatOf(name string, data []byte) (string, error) {
+	if format, err := sniff(name, data); format != "" || err != nil {
+		return format, err
+	}
 	ext := strings.ToLower(path.Ext(filepath.ToSlash(name)))
 	switch ext {
 	case ".txt", ".text":
@@ -100,6 +116,11 @@ func formatOf(name string, data []byte) (string, error) {
 		return "txt", nil
 	case ".html", ".htm", ".shtml", ".xhtml":
 		return "html", nil
+	case ".doc", ".wps", ".docx", ".pdf":
+		if looksLikeHTML(data) {
+			return "html", nil
+		}
+		return "", brokenError(ext[1:], errors.New("文件头不对，not a "+ext[1:]+" file"))
 	case "":
 		return "", fmt.Errorf("%w（没有扩展名，no extension）", ErrFormat)
 	}

@@ -238,8 +238,7 @@ func TestReadErrors(t *testing.T) {
 	}{
 		{"empty", "a/empty.txt", "", ErrEmpty, "a/empty.txt: 空文件（empty file）"},
 		{"blank", "blank.txt", " \r\n\t\n", ErrEmpty, "blank.txt: 空文件（empty file）"},
-		{"pdf named txt", "x.txt", "%PDF-1.4\n", ErrNotText, "x.txt: 不是文本文件（PDF）"},
-		{"unsupported", "x.pdf", "%PDF-1.4\n", ErrFormat, "x.pdf: 不支持的文件格式（.pdf）"},
+		{"unsupported", "x.epub", "甲", ErrFormat, "x.epub: 不支持的文件格式（.epub）"},
 		{"no extension", "README", "text", ErrFormat, "README: 不支持的文件格式（没有扩展名，no extension）"},
 		{"only boilerplate", "x.txt", "仅供参考\n转载请注明出处", ErrNoText, "x.txt: 没有正文（no text）"},
 		{"html without text", "x.html", "<html><body><nav>首页</nav></body></html>", ErrNoText, "x.html: 没有正文（no text）"},
