@@ -2,45 +2,52 @@ package corpus
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
+
+// File is one input: a file on disk or a member of an archive.
+type File struct {
+	// Source is the file's path, or for a member of an archive the
+	// archive's Source, "!" and the member's path inside it:
+	// archive.zip!inner/path.txt, and nested a.zip!b.zip!c.txt.
+	Source  string
+	Size    int64 // bytes (uncompressed for archive members)
+	ModTime time.Time
+	// Open opens the content for reading. A member of an archive on disk
+	// can be opened only while the call of fn that received it runs (the
+	// archive is closed once its walk is over). Open is nil when fn
+	// receives an error.
+	Open func() (io.ReadCloser, error)
+}
 
 // Walk visits the files under the given paths (files or folders, folders
 // recursively) and calls fn for each regular file, in the order of paths
 // and, inside a folder, in lexical order, so a walk is repeatable. Hidden
 // and system files met inside folders are skipped: names starting with "."
-// (which covers macOS "._*" files), "~$" (Office lock files), Thumbs.db,
-// desktop.ini and __MACOSX folders; a path given explicitly is always
-// visited. Symbolic links to files are followed, links to folders are not.
-// A file reached twice is visited once.
+// (which covers macOS "._*" files and .DS_Store), "~$" (Office lock
+// files), Thumbs.db, desktop.ini and __MACOSX folders; a path given
+// explicitly is always visited. Symbolic links to files are followed,
+// links to folders are not. A file reached twice is visited once.
+//
+// A .zip file is not passed to fn: its members are, recursively for
+// archives inside it (see walkArchive for the order, the names and the
+// limits that keep a zip bomb from being expanded).
 //
 // A path that cannot be read (missing, unreadable) is reported to fn as
-// (path, err) and the walk goes on. When fn returns an error the walk
-// stops and Walk returns it, except fs.SkipAll, which stops the walk
-// without an error.
-func Walk(paths []string, fn func(path string, err error) error) error {
-	seen := map[string]bool{}
-	stopped := false // fn returned fs.SkipAll
-	visit := func(path string, err error) error {
-		if err == nil {
-			key := filepath.Clean(path)
-			if seen[key] {
-				return nil
-			}
-			seen[key] = true
-		}
-		e := fn(path, err)
-		if errors.Is(e, fs.SkipAll) {
-			stopped = true
-		}
-		return e
-	}
+// (File{Source: path}, err) and the walk goes on; so are an archive that
+// cannot be read and a member refused by the limits, with a Skip as err.
+// When fn returns an error the walk stops and Walk returns it, except
+// fs.SkipAll, which stops the walk without an error.
+func Walk(paths []string, fn func(f File, err error) error) error {
+	w := &walker{fn: fn, seen: map[string]bool{}}
 	for _, root := range paths {
-		err := walkRoot(root, visit)
-		if stopped {
+		err := w.root(root)
+		if w.stopped {
 			return nil
 		}
 		if err != nil {
@@ -50,17 +57,38 @@ func Walk(paths []string, fn func(path string, err error) error) error {
 	return nil
 }
 
-// walkRoot walks one path given to Walk.
-func walkRoot(root string, fn func(path string, err error) error) error {
+// walker is the state of one Walk.
+type walker struct {
+	fn      func(File, error) error
+	seen    map[string]bool // cleaned paths of the files visited
+	stopped bool            // fn returned fs.SkipAll
+}
+
+// call passes a file to fn and notes a request to stop.
+func (w *walker) call(f File, err error) error {
+	e := w.fn(f, err)
+	if errors.Is(e, fs.SkipAll) {
+		w.stopped = true
+	}
+	return e
+}
+
+// fail reports a file that cannot be used.
+func (w *walker) fail(source string, err error) error {
+	return w.call(File{Source: source}, err)
+}
+
+// root walks one path given to Walk.
+func (w *walker) root(root string) error {
 	info, err := os.Stat(root)
 	if err != nil {
-		return fn(root, err)
+		return w.fail(root, err)
 	}
 	if !info.IsDir() {
 		if !info.Mode().IsRegular() {
 			return nil
 		}
-		return fn(root, nil)
+		return w.file(root, info)
 	}
 	if l, err := os.Lstat(root); err == nil && l.Mode()&fs.ModeSymlink != 0 {
 		// A link to a folder given explicitly is followed: WalkDir
@@ -75,7 +103,7 @@ func walkRoot(root string, fn func(path string, err error) error) error {
 			return nil
 		}
 		if err != nil {
-			if e := fn(path, err); e != nil {
+			if e := w.fail(path, err); e != nil {
 				return e
 			}
 			if d != nil && d.IsDir() {
@@ -83,18 +111,44 @@ func walkRoot(root string, fn func(path string, err error) error) error {
 			}
 			return nil
 		}
-		switch {
-		case d.IsDir():
-			return nil
-		case d.Type().IsRegular():
-			return fn(path, nil)
-		case d.Type()&fs.ModeSymlink != 0:
-			if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
-				return fn(path, nil)
-			}
-		}
-		return nil
+		return w.entry(path, d)
 	})
+}
+
+// entry visits one entry of a folder: a regular file or a link to one.
+func (w *walker) entry(path string, d fs.DirEntry) error {
+	switch {
+	case d.Type().IsRegular():
+		info, err := d.Info()
+		if err != nil {
+			return w.fail(path, err)
+		}
+		return w.file(path, info)
+	case d.Type()&fs.ModeSymlink != 0:
+		if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+			return w.file(path, info)
+		}
+	}
+	return nil
+}
+
+// file visits one regular file on disk: an archive is walked, any other
+// file is passed to fn.
+func (w *walker) file(path string, info fs.FileInfo) error {
+	key := filepath.Clean(path)
+	if w.seen[key] {
+		return nil
+	}
+	w.seen[key] = true
+	if isArchive(path) {
+		return w.zipFile(path, info.Size())
+	}
+	return w.call(File{
+		Source:  path,
+		Size:    info.Size(),
+		ModTime: info.ModTime(),
+		Open:    func() (io.ReadCloser, error) { return os.Open(path) },
+	}, nil)
 }
 
 // hiddenName reports whether a file or folder name is hidden or belongs

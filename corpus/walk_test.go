@@ -35,14 +35,16 @@ func TestWalk(t *testing.T) {
 	}
 	missing := filepath.Join(dir, "missing")
 	var got []string
-	err := Walk([]string{filepath.Join(dir, ".hidden.txt"), missing, dir, filepath.Join(dir, "a.txt")}, func(path string, err error) error {
-		rel, _ := filepath.Rel(dir, path)
+	err := Walk([]string{filepath.Join(dir, ".hidden.txt"), missing, dir, filepath.Join(dir, "a.txt")}, func(f File, err error) error {
+		rel, _ := filepath.Rel(dir, f.Source)
 		rel = filepath.ToSlash(rel)
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
 				t.Errorf("%s: unexpected error %v", rel, err)
 			}
 			rel = "error:" + rel
+		} else if f.Size != 1 || f.ModTime.IsZero() || f.Open == nil {
+			t.Errorf("%s: size %d, time %v", rel, f.Size, f.ModTime)
 		}
 		got = append(got, rel)
 		return nil
@@ -56,8 +58,8 @@ func TestWalk(t *testing.T) {
 	}
 
 	got = nil
-	err = Walk([]string{filepath.Join(dir, "c", "linkdir")}, func(path string, err error) error {
-		got = append(got, filepath.Base(path))
+	err = Walk([]string{filepath.Join(dir, "c", "linkdir")}, func(f File, err error) error {
+		got = append(got, filepath.Base(f.Source))
 		return err
 	})
 	if diff := cmp.Diff([]string{"10.txt", "2.txt"}, got); err != nil || diff != "" {
@@ -66,12 +68,12 @@ func TestWalk(t *testing.T) {
 
 	stop := errors.New("stop")
 	n := 0
-	err = Walk([]string{dir}, func(string, error) error { n++; return stop })
+	err = Walk([]string{dir}, func(File, error) error { n++; return stop })
 	if err != stop || n != 1 {
 		t.Errorf("Walk returned %v after %d calls, want stop after 1", err, n)
 	}
 	n = 0
-	err = Walk([]string{dir, dir}, func(string, error) error { n++; return fs.SkipAll })
+	err = Walk([]string{dir, dir}, func(File, error) error { n++; return fs.SkipAll })
 	if err != nil || n != 1 {
 		t.Errorf("SkipAll: Walk returned %v after %d calls", err, n)
 	}
@@ -81,20 +83,20 @@ func TestWalkReadsEveryFile(t *testing.T) {
 	// Walk and Read together over the fixtures: every file gives
 	// documents or a Skip.
 	var names []string
-	err := Walk([]string{"../testdata/corpus"}, func(path string, err error) error {
+	err := Walk([]string{"../testdata/corpus"}, func(f File, err error) error {
 		if err != nil {
 			return err
 		}
-		f, err := os.Open(path)
+		r, err := f.Open()
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		docs, err := Read(path, f)
+		defer r.Close()
+		docs, err := Read(f.Source, r)
 		if err != nil {
 			return err
 		}
-		names = append(names, filepath.Base(path)+":"+strings.Repeat("d", len(docs)))
+		names = append(names, filepath.Base(f.Source)+":"+strings.Repeat("d", len(docs)))
 		return nil
 	})
 	if err != nil {

@@ -1,8 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
-	"os"
+	"io"
 	"time"
 
 	"zongjie/corpus"
@@ -21,23 +22,23 @@ type archive struct {
 // loadArchive reads every file of the archive into documents.
 func loadArchive(dir string) (*archive, error) {
 	a := &archive{}
-	err := corpus.Walk([]string{dir}, func(path string, err error) error {
+	err := corpus.Walk([]string{dir}, func(f corpus.File, err error) error {
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return fmt.Errorf("%s: %w", f.Source, err)
 		}
-		data, err := os.ReadFile(path)
+		r, err := f.Open()
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
 		if err != nil {
 			return err
 		}
 		a.files++
 		a.fileBytes += int64(len(data))
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
 		start := time.Now()
-		docs, err := corpus.Read(path, f)
+		docs, err := corpus.Read(f.Source, bytes.NewReader(data))
 		a.readTime += time.Since(start).Seconds()
 		if err != nil {
 			return nil // skipped files are skipped by both

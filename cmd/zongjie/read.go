@@ -11,8 +11,8 @@ import (
 
 // walkInputs lists the files under paths (files or folders) as inputs.
 func walkInputs(paths []string, fn func(in input, err error) error) error {
-	return corpus.Walk(paths, func(path string, err error) error {
-		return fn(input{source: path, open: func() (io.ReadCloser, error) { return os.Open(path) }}, err)
+	return corpus.Walk(paths, func(f corpus.File, err error) error {
+		return fn(input{source: f.Source, open: f.Open}, err)
 	})
 }
 
