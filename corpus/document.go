@@ -14,7 +14,7 @@ package corpus
 type Document struct {
 	ID       string // first 16 hex digits of the SHA-256 of Text
 	Source   string // file path, or archive.zip!inner/path for archive members
-	Format   string // txt, html, docx
+	Format   string // txt, html, docx, pdf, mhtml
 	Encoding string // the encoding the file was decoded from: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5, …
 	// EncodingConfidence is how sure the choice of Encoding is, from 0 to
 	// 1: 1 for a byte-order mark, valid UTF-8, an encoding the format
@@ -23,8 +23,9 @@ type Document struct {
 	// candidates decode the file equally well.
 	EncodingConfidence float64
 	// Title is the heading line of a summary of a compilation; for a single
-	// report it is the page title (html), or the first line when that line
-	// looks like a title, else the file's base name without its extension.
+	// report it is the page title (html), the document's title property
+	// (docx, when set), or the first line when that line looks like a
+	// title, else the file's base name without its extension.
 	Title string
 	// Text is the normalised body; fact spans are rune offsets into it. It
 	// starts with the title line when the title was found in the text (always
@@ -38,7 +39,8 @@ type Document struct {
 	// Origin maps each rune of Text to the byte offset in the original
 	// (decoded) file text where it came from; len(Origin) == rune count of Text.
 	// The decoded text is the whole file decoded to UTF-8 without its
-	// byte-order mark (for html, the page source with its markup). For
+	// byte-order mark (for html, the page source with its markup; for
+	// docx and pdf, the text extracted from the document). For
 	// html the offsets are found by aligning the extracted text with the
 	// page's text nodes: a character from a reference such as &amp; points
 	// at its '&', and line breaks, tabs and spaces that rendering inserted

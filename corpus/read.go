@@ -75,6 +75,8 @@ func (o Options) Read(name string, r io.Reader) ([]Document, error) {
 		p, err = o.readTxt(data)
 	case "html":
 		p, err = o.readHTML(data, "")
+	case "docx":
+		p, err = readDocx(data)
 	default:
 		err = fmt.Errorf("%w（%s）", ErrFormat, format)
 	}

@@ -158,6 +158,8 @@ func TestWalkZip(t *testing.T) {
 }
 
 // crc32le is the little-endian CRC-32 of s.
+func crc32IEEE(s string) uint32 { return crc32.ChecksumIEEE([]byte(s)) }
+
 func crc32le(s string) []byte {
 	c := crc32.ChecksumIEEE([]byte(s))
 	return []byte{byte(c), byte(c >> 8), byte(c >> 16), byte(c >> 24)}
