@@ -40,8 +40,9 @@ type Document struct {
 	// (decoded) file text where it came from; len(Origin) == rune count of Text.
 	// The decoded text is the whole file decoded to UTF-8 without its
 	// byte-order mark (for html, the page source with its markup; for
-	// docx and pdf, the text extracted from the document). For
-	// html the offsets are found by aligning the extracted text with the
+	// mhtml, the page's part of the archive, decoded likewise; for docx
+	// and pdf, the text extracted from the document). For
+	// html and mhtml the offsets are found by aligning the extracted text with the
 	// page's text nodes: a character from a reference such as &amp; points
 	// at its '&', and line breaks, tabs and spaces that rendering inserted
 	// take the offset of the character before them. The summaries of a

@@ -75,6 +75,8 @@ func (o Options) Read(name string, r io.Reader) ([]Document, error) {
 		p, err = o.readTxt(data)
 	case "html":
 		p, err = o.readHTML(data, "")
+	case "mhtml":
+		p, err = o.readMHTML(data)
 	case "docx":
 		p, err = readDocx(data)
 	default:
@@ -103,8 +105,8 @@ func skip(name string, err error) error {
 
 // formatOf chooses the reader: by the first bytes (see sniff), else by
 // the name's extension. A .txt file that is really a web page is read as
-// html, and so is a .doc or .wps file that is one (Word's "save as web
-// page" under the old extension).
+// html, and so is a .doc or .wps file that is one, or a web archive
+// (Word's "save as web page" under the old extension).
 func formatOf(name string, data []byte) (string, error) {
 	if format, err := sniff(name, data); format != "" || err != nil {
 		return format, err
@@ -118,9 +120,14 @@ func formatOf(name string, data []byte) (string, error) {
 		return "txt", nil
 	case ".html", ".htm", ".shtml", ".xhtml":
 		return "html", nil
+	case ".mht", ".mhtml":
+		return "mhtml", nil
 	case ".doc", ".wps", ".docx", ".pdf":
-		if looksLikeHTML(data) {
+		switch {
+		case looksLikeHTML(data):
 			return "html", nil
+		case looksLikeMIME(data):
+			return "mhtml", nil
 		}
 		return "", brokenError(ext[1:], errors.New("文件头不对，not a "+ext[1:]+" file"))
 	case "":
