@@ -1,13 +1,16 @@
 // Package corpus reads report archives into documents: it decodes files,
-// extracts the article text of web pages, normalises width and scraping
-// noise, drops site boilerplate and splits compilation pages into their
-// separate summaries.
+// extracts the article text of web pages, Word documents and PDFs,
+// normalises width and scraping noise, drops site boilerplate and splits
+// compilation pages into their separate summaries.
 //
-// The pipeline for one file is: detect the encoding and decode (decode.go),
-// extract the article text of a web page (html.go), normalise the text while
-// keeping a map back to the decoded bytes (normalize.go), drop boilerplate
-// lines (boilerplate.go) and split a compilation into its summaries
-// (split.go). Read is the entry point; Walk lists the files of an archive.
+// The pipeline for one file is: recognise the format by its first bytes
+// or its extension (magic.go), detect the encoding and decode (decode.go),
+// extract the text of a web page (html.go, mhtml.go), a docx (docx.go)
+// or a PDF (pdf.go), normalise the text while keeping a map back to the
+// decoded bytes (normalize.go), drop boilerplate lines (boilerplate.go)
+// and split a compilation into its summaries (split.go). Read is the
+// entry point; Walk lists the files of folders and ZIP archives (walk.go,
+// zip.go).
 package corpus
 
 // Document is one report: a whole file, or one summary of a compilation.
@@ -64,7 +67,9 @@ type Skip struct {
 	Source string
 	Reason string // for the user, in Chinese with the technical term in brackets
 	// Err is the sentinel error the reason is built on (ErrEmpty, ErrNotText,
-	// ErrEncoding, ErrFormat, ErrNoText), for errors.Is; it may be nil.
+	// ErrEncoding, ErrFormat, ErrNoText, ErrEncrypted, ErrBroken,
+	// ErrTooLarge, ErrZipBomb, ErrNeedsOCR, ErrNeedsPdftotext), for
+	// errors.Is; it may be nil.
 	Err error
 }
 

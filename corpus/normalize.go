@@ -34,9 +34,18 @@ import (
 // it replaces, so len(origin) == utf8.RuneCountInString(text) and the
 // offsets never decrease.
 func Normalize(s string) (text string, origin []int) {
+	return normalize(s, false)
+}
+
+// normalize is Normalize, with the lines of PDF text reflowed (see
+// reflowPDF) when pdf is set.
+func normalize(s string, pdf bool) (text string, origin []int) {
 	cells := composeNFC(s)
 	cells = foldRunes(cells)
 	cells = fixNoise(cells)
+	if pdf {
+		cells = reflowPDF(s, cells)
+	}
 	cells = tidyLines(cells)
 	var b strings.Builder
 	b.Grow(len(s))

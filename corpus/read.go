@@ -30,7 +30,10 @@ var (
 )
 
 // sentinels are the errors a Skip's Err may hold.
-var sentinels = []error{ErrEmpty, ErrNotText, ErrEncoding, ErrFormat, ErrNoText, ErrEncrypted, ErrBroken}
+var sentinels = []error{
+	ErrEmpty, ErrNotText, ErrEncoding, ErrFormat, ErrNoText, ErrEncrypted, ErrBroken,
+	ErrTooLarge, ErrZipBomb, ErrNeedsOCR, ErrNeedsPdftotext,
+}
 
 // Options configures Read. The zero value uses the defaults.
 type Options struct {
@@ -79,6 +82,8 @@ func (o Options) Read(name string, r io.Reader) ([]Document, error) {
 		p, err = o.readMHTML(data)
 	case "docx":
 		p, err = readDocx(data)
+	case "pdf":
+		p, err = readPDF(data)
 	default:
 		err = fmt.Errorf("%w（%s）", ErrFormat, format)
 	}
@@ -165,7 +170,7 @@ func (o Options) documents(name, format string, p page) []Document {
 	if bp == nil {
 		bp = DefaultBoilerplate()
 	}
-	norm, origin := Normalize(p.text)
+	norm, origin := normalize(p.text, format == "pdf")
 	if p.source != nil {
 		for i, off := range origin {
 			origin[i] = p.source[off]
