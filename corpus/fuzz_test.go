@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"archive/zip"
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -141,4 +144,117 @@ func checkRead(t *testing.T, data []byte, docs []Document) {
 	for _, d := range docs {
 		checkOffsets(t, len(dec.text), d.Text, d.Origin)
 	}
+}
+
+// checkDocuments verifies the invariants of any document: its ID, valid
+// UTF-8, and an origin of one offset per rune, non-decreasing, in [0, n).
+func checkDocuments(t *testing.T, n int, docs []Document) {
+	t.Helper()
+	if len(docs) == 0 {
+		t.Fatal("no documents and no error")
+	}
+	for _, d := range docs {
+		if d.Text == "" || d.ID != docID(d.Text) || !utf8.ValidString(d.Text) || !utf8.ValidString(d.Title) {
+			t.Fatalf("bad document %+v", d)
+		}
+		checkOffsets(t, n, d.Text, d.Origin)
+	}
+}
+
+func FuzzReadDocx(f *testing.F) {
+	if data, err := os.ReadFile("testdata/fanzha.docx"); err == nil {
+		f.Add(data)
+	}
+	f.Add(buildDocx(f, para("社区开展读书分享会")+`<w:tbl><w:tr>`+tc(para("场次"))+tc(para("6"))+`</w:tr></w:tbl>`+
+		`<w:p><w:del><w:r><w:delText>删去</w:delText></w:r></w:del><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>`+
+		`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t><w:tab/><w:br/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`, "读书分享会"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, err := Read("f.docx", bytes.NewReader(data))
+		if err != nil {
+			if !errors.As(err, new(Skip)) {
+				t.Fatalf("error that is not a Skip: %v", err)
+			}
+			return
+		}
+		if docs[0].Format != "docx" {
+			return // the mutation made it another format
+		}
+		p, err := readDocx(data)
+		if err != nil {
+			t.Fatalf("Read succeeded but readDocx fails: %v", err)
+		}
+		checkDocuments(t, len(p.text), docs)
+	})
+}
+
+func FuzzWalkZip(f *testing.F) {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("总结.txt")
+	inner := buildZip(f, zipEntry{name: "b.txt", body: "乙"}, zipEntry{name: "c.zip", body: string(buildZip(f, zipEntry{name: "d.txt", body: "丁"}))})
+	f.Add(buildZip(f, zipEntry{name: "a.txt", body: "社区开展防诈宣传"}, zipEntry{name: gbk, body: "甲", nonUTF8: true},
+		zipEntry{name: "__MACOSX/._a.txt", body: "x"}, zipEntry{name: "inner.zip", body: string(inner)}))
+	f.Add(buildRawZip(f, rawMember{name: "z.txt", data: zerosDeflate(f, 2), size: 2 << 20, method: zip.Deflate}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w := &walker{fn: func(file File, err error) error {
+			if !strings.HasPrefix(file.Source, "f.zip") || !utf8.ValidString(file.Source) {
+				t.Fatalf("source %q", file.Source)
+			}
+			if err != nil {
+				if !errors.As(err, new(Skip)) {
+					t.Fatalf("error that is not a Skip: %v", err)
+				}
+				return nil
+			}
+			if file.Size > maxMemberSize {
+				t.Fatalf("%s: %d bytes accepted", file.Source, file.Size)
+			}
+			r, err := file.Open()
+			if err != nil {
+				return nil
+			}
+			defer r.Close()
+			n, _ := io.Copy(io.Discard, r)
+			if n > file.Size {
+				t.Fatalf("%s: read %d bytes, declared %d", file.Source, n, file.Size)
+			}
+			return nil
+		}}
+		if err := w.walkArchive("f.zip", bytes.NewReader(data), int64(len(data)), 1, &budget{left: maxArchiveTotal}); err != nil {
+			t.Fatalf("walkArchive: %v", err)
+		}
+	})
+}
+
+func FuzzReadMHTML(f *testing.F) {
+	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/html; charset=gbk\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<title>=C4=EA</title><p>=C4=EA=B6=C8</p>\r\n--b--\r\n"))
+	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nPHA+5rS75YqoPC9wPg=="))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, err := Read("f.mht", bytes.NewReader(data))
+		if err != nil || docs[0].Format != "mhtml" {
+			return
+		}
+		part, charset, err := mhtmlPage(data)
+		if err != nil {
+			t.Fatalf("Read succeeded but mhtmlPage fails: %v", err)
+		}
+		if charset == "" {
+			charset = metaCharset(part)
+		}
+		dec, err := decodeText(part, charset)
+		if err != nil {
+			t.Fatalf("Read succeeded but decodeText fails: %v", err)
+		}
+		checkDocuments(t, len(dec.text), docs)
+	})
+}
+
+func FuzzNormalizePDF(f *testing.F) {
+	f.Add("  今年三月，我镇组织开展了宣传活动，在镇政府广场设立\n咨询台两处。\n\n - 1 -\n\f二、做法\n项目    场次 人数\n某 区 2023 年\n")
+	f.Add("a\f\f\n \n-2-\fb,\nc")
+	f.Fuzz(func(t *testing.T, s string) {
+		text, origin := normalize(s, true)
+		if !utf8.ValidString(text) {
+			t.Fatalf("invalid UTF-8 in %q", text)
+		}
+		checkOffsets(t, len(s), text, origin)
+	})
 }

@@ -34,9 +34,15 @@ type File struct {
 // explicitly is always visited. Symbolic links to files are followed,
 // links to folders are not. A file reached twice is visited once.
 //
-// A .zip file is not passed to fn: its members are, recursively for
-// archives inside it (see walkArchive for the order, the names and the
-// limits that keep a zip bomb from being expanded).
+// A .zip file is not passed to fn: its members are, in the same order
+// and with the same hidden and system files skipped, and so are the
+// members of the .zip files inside it, up to three archives deep. Member
+// names in GBK (Chinese Windows sets no UTF-8 flag) are decoded. What a
+// member declares is checked before it is decompressed, so that a zip
+// bomb is refused, never expanded: a member over 64 MiB uncompressed, a
+// compression ratio over 200:1, more than 1 GiB for the whole archive
+// and the archives inside it, nesting deeper than three archives, and
+// encrypted members are refused.
 //
 // A path that cannot be read (missing, unreadable) is reported to fn as
 // (File{Source: path}, err) and the walk goes on; so are an archive that
