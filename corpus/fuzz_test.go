@@ -218,7 +218,7 @@ func FuzzWalkZip(f *testing.F) {
 			}
 			return nil
 		}}
-		if err := w.walkArchive("f.zip", bytes.NewReader(data), int64(len(data)), 1, &budget{left: maxArchiveTotal}); err != nil {
+		if err := w.walkArchive("f.zip", memoryBytes(data), int64(len(data)), 1, &budget{left: maxArchiveTotal}); err != nil {
 			t.Fatalf("walkArchive: %v", err)
 		}
 	})

@@ -18,10 +18,10 @@ type File struct {
 	Source  string
 	Size    int64 // bytes (uncompressed for archive members)
 	ModTime time.Time
-	// Open opens the content for reading. A member of an archive on disk
-	// can be opened only while the call of fn that received it runs (the
-	// archive is closed once its walk is over). Open is nil when fn
-	// receives an error.
+	// Open opens the content for reading (decompressed, for an archive
+	// member). It may be called at any time, from any goroutine and more
+	// than once: a member of an archive on disk opens the archive anew.
+	// Open is nil when fn receives an error.
 	Open func() (io.ReadCloser, error)
 }
 

@@ -3,9 +3,11 @@ package corpus
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash"
 	"hash/crc32"
 	"io"
 	"os"
@@ -52,13 +54,34 @@ func isArchive(name string) bool {
 
 // zipFile walks an archive on disk.
 func (w *walker) zipFile(name string, size int64) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return w.fail(name, err)
-	}
-	defer f.Close()
-	return w.walkArchive(name, f, size, 1, &budget{left: maxArchiveTotal})
+	return w.walkArchive(name, diskBytes(name), size, 1, &budget{left: maxArchiveTotal})
 }
+
+// archiveBytes opens the bytes of an archive for reading at offsets:
+// the file on disk, or an archive inside another, held in memory. Each
+// member's File.Open calls it, so that a member can be opened at any
+// time, from any goroutine.
+type archiveBytes func() (io.ReaderAt, io.Closer, error)
+
+// diskBytes opens an archive on disk.
+func diskBytes(name string) archiveBytes {
+	return func() (io.ReaderAt, io.Closer, error) {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		return f, f, nil
+	}
+}
+
+// memoryBytes reads an archive held in memory.
+func memoryBytes(data []byte) archiveBytes {
+	return func() (io.ReaderAt, io.Closer, error) { return bytes.NewReader(data), nopCloser{}, nil }
+}
+
+type nopCloser struct{}
+
+func (nopCloser) Close() error { return nil }
 
 // budget is what the members of an archive may still declare in all.
 type budget struct{ left uint64 }
@@ -86,13 +109,18 @@ func (b *budget) take(n uint64) bool {
 // over 200:1 (above 1 MiB), more than the archive's 1 GiB in all, a
 // nesting deeper than 3, encryption or an unknown compression method.
 // An archive that cannot be read is reported the same way.
-func (w *walker) walkArchive(source string, r io.ReaderAt, size int64, depth int, b *budget) error {
+func (w *walker) walkArchive(source string, open archiveBytes, size int64, depth int, b *budget) error {
+	r, closer, err := open()
+	if err != nil {
+		return w.fail(source, err)
+	}
+	defer closer.Close()
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return w.fail(source, skip(source, brokenError("zip", err)))
 	}
 	for _, m := range members(zr) {
-		if err := w.member(source, m, depth, b); err != nil {
+		if err := w.member(source, open, m, depth, b); err != nil {
 			return err
 		}
 	}
@@ -129,7 +157,7 @@ func hiddenPath(name string) bool {
 
 // member visits one member of an archive: a nested archive is walked,
 // any other file passed to fn.
-func (w *walker) member(source string, m member, depth int, b *budget) error {
+func (w *walker) member(source string, open archiveBytes, m member, depth int, b *budget) error {
 	src := source + "!" + m.name
 	size := m.f.UncompressedSize64
 	file := File{Source: src, Size: int64(min(size, 1<<63-1)), ModTime: m.f.Modified}
@@ -139,18 +167,22 @@ func (w *walker) member(source string, m member, depth int, b *budget) error {
 	if !b.take(size) {
 		return w.call(file, skip(src, fmt.Errorf("%w（压缩包解压总量超过 %s；archive too large）", ErrTooLarge, mib(maxArchiveTotal))))
 	}
+	data, err := newMemberData(open, m.f)
+	if err != nil {
+		return w.call(file, skip(src, brokenError("zip", err)))
+	}
 	if !isArchive(m.name) {
-		file.Open = m.f.Open
+		file.Open = data.open
 		return w.call(file, nil)
 	}
 	if depth >= maxDepth {
 		return w.call(file, skip(src, fmt.Errorf("%w（压缩包嵌套超过 %d 层；nested too deep）", ErrZipBomb, maxDepth)))
 	}
-	data, err := readMember(m.f)
+	inner, err := data.readAll()
 	if err != nil {
 		return w.call(file, skip(src, brokenError("zip", err)))
 	}
-	return w.walkArchive(src, bytes.NewReader(data), int64(len(data)), depth+1, b)
+	return w.walkArchive(src, memoryBytes(inner), int64(len(inner)), depth+1, b)
 }
 
 // checkMember checks what a member declares before it is decompressed:
@@ -170,14 +202,89 @@ func checkMember(f *zip.File) error {
 	return nil
 }
 
-// readMember decompresses a member that checkMember accepted.
-func readMember(f *zip.File) ([]byte, error) {
-	rc, err := f.Open()
+// memberData is where a member's data lies in its archive and what it
+// declares: enough to read it without the archive's directory.
+type memberData struct {
+	archive      archiveBytes
+	offset       int64
+	method       uint16
+	packed, size uint64
+	crc          uint32
+}
+
+// newMemberData locates a member that checkMember accepted.
+func newMemberData(open archiveBytes, f *zip.File) (memberData, error) {
+	off, err := f.DataOffset()
+	if err != nil {
+		return memberData{}, err
+	}
+	return memberData{open, off, f.Method, f.CompressedSize64, f.UncompressedSize64, f.CRC32}, nil
+}
+
+// open opens the member for reading, decompressing it; like
+// archive/zip's, the reader fails past the declared size and at the end
+// when the checksum differs.
+func (m memberData) open() (io.ReadCloser, error) {
+	ra, closer, err := m.archive()
+	if err != nil {
+		return nil, err
+	}
+	mr := &memberReader{left: m.size, crc: m.crc, hash: crc32.NewIEEE(), closers: []io.Closer{closer}}
+	mr.r = io.NewSectionReader(ra, m.offset, int64(min(m.packed, 1<<62)))
+	if m.method == zip.Deflate {
+		fr := flate.NewReader(mr.r)
+		mr.r, mr.closers = fr, append(mr.closers, fr)
+	}
+	return mr, nil
+}
+
+// readAll decompresses the whole member.
+func (m memberData) readAll() ([]byte, error) {
+	rc, err := m.open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
 	return io.ReadAll(io.LimitReader(rc, maxMemberSize+1))
+}
+
+// memberReader reads a member's decompressed data, checking its size and
+// checksum.
+type memberReader struct {
+	r       io.Reader
+	left    uint64 // bytes still declared
+	crc     uint32 // declared checksum, or 0
+	hash    hash.Hash32
+	closers []io.Closer
+}
+
+func (r *memberReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if uint64(n) > r.left {
+		return 0, zip.ErrFormat
+	}
+	r.left -= uint64(n)
+	r.hash.Write(p[:n])
+	if err == io.EOF {
+		switch {
+		case r.left > 0:
+			err = io.ErrUnexpectedEOF
+		case r.crc != 0 && r.hash.Sum32() != r.crc:
+			err = zip.ErrChecksum
+		}
+	}
+	return n, err
+}
+
+// Close closes the decompressor and the archive.
+func (r *memberReader) Close() error {
+	var err error
+	for i := len(r.closers) - 1; i >= 0; i-- {
+		if e := r.closers[i].Close(); err == nil {
+			err = e
+		}
+	}
+	return err
 }
 
 // mib formats a size in MiB, or GiB from 1 GiB.

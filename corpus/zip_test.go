@@ -193,8 +193,27 @@ func TestWalkZipReadsDocuments(t *testing.T) {
 	if len(docs) != 1 || docs[0].Source != archive+"!消防/总结.txt" || docs[0].Title != "社区消防安全宣传活动总结" || docs[0].Encoding != "gb18030" {
 		t.Fatalf("documents %+v", docs)
 	}
-	if _, err := opens[0](); err == nil {
-		t.Error("a member opened after the walk of its archive")
+	// A member opens after the walk, from other goroutines, many times.
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			r, err := opens[0]()
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer r.Close()
+			data, err := io.ReadAll(r)
+			if err == nil && string(data) != string(encode(t, simplifiedchinese.GBK, report)) {
+				err = errors.New("wrong content")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Errorf("opening a member after the walk: %v", err)
+		}
 	}
 }
 
@@ -348,20 +367,40 @@ func TestWalkZipBombs(t *testing.T) {
 	}
 }
 
-func TestZipMemberLyingAboutItsSize(t *testing.T) {
-	// A member that declares 1 MiB but inflates to 300 MiB stops with an
-	// error after its declared size: archive/zip checks it.
-	archive := buildRawZip(t, rawMember{name: "liar.txt", data: zerosDeflate(t, 300), size: 1 << 20, method: zip.Deflate})
-	zr, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))
-	if err != nil {
+func TestZipMemberReader(t *testing.T) {
+	// A member read through File.Open stops with an error when it
+	// inflates past its declared size (1 MiB declared, 300 MiB of zeros
+	// inside), falls short of it, or has the wrong checksum.
+	ok := "社区开展消防演练。"
+	var packed bytes.Buffer
+	fw, _ := flate.NewWriter(&packed, flate.DefaultCompression)
+	fw.Write([]byte(ok))
+	fw.Close()
+	archive := buildRawZip(t,
+		rawMember{name: "a-liar.txt", data: zerosDeflate(t, 300), size: 1 << 20, method: zip.Deflate},
+		rawMember{name: "b-short.txt", data: packed.Bytes(), size: 100, crc: crc32IEEE(ok), method: zip.Deflate},
+		rawMember{name: "c-crc.txt", data: packed.Bytes(), size: uint64(len(ok)), crc: 12345, method: zip.Deflate},
+		rawMember{name: "d-ok.txt", data: packed.Bytes(), size: uint64(len(ok)), crc: crc32IEEE(ok), method: zip.Deflate},
+		rawMember{name: "e-stored.txt", data: []byte(ok), size: uint64(len(ok)), crc: crc32IEEE(ok), method: zip.Store},
+	)
+	want := map[string]error{"a-liar.txt": zip.ErrFormat, "b-short.txt": io.ErrUnexpectedEOF, "c-crc.txt": zip.ErrChecksum, "d-ok.txt": nil, "e-stored.txt": nil}
+	w := &walker{fn: func(f File, err error) error {
+		if err != nil {
+			return err
+		}
+		r, err := f.Open()
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		name := strings.TrimPrefix(f.Source, "t.zip!")
+		n, err := io.Copy(io.Discard, r)
+		if !errors.Is(err, want[name]) || n > f.Size {
+			t.Errorf("%s: read %d of %d bytes, err %v, want %v", name, n, f.Size, err, want[name])
+		}
+		return nil
+	}}
+	if err := w.walkArchive("t.zip", memoryBytes(archive), int64(len(archive)), 1, &budget{left: maxArchiveTotal}); err != nil {
 		t.Fatal(err)
-	}
-	if err := checkMember(zr.File[0]); err != nil {
-		t.Fatalf("checkMember: %v", err)
-	}
-	r, _ := zr.File[0].Open()
-	n, err := io.Copy(io.Discard, r)
-	if err == nil || n > 1<<20 {
-		t.Errorf("read %d bytes, err %v", n, err)
 	}
 }
