@@ -15,7 +15,7 @@ import (
 	"zongjie/index"
 )
 
-const importSynopsis = `import [--index DIR] [--rules DIR] [--report FILE] [--quiet] [--batch N] PATH...
+const importSynopsis = `import [--index DIR] [--rules DIR] [--encoding 编码] [--report FILE] [--quiet] [--batch N] PATH...
 
 读入文件或文件夹（递归），拆分合集、抽取事实，写入索引。已导入的文档不会重复；
 文件有改动时替换其旧文档；转载的同一篇总结只保留一份并记下出处。
@@ -28,12 +28,18 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	reportPath := fs.String("report", "", "把导入报告（每个文件的格式、编码、文档、事实、跳过原因）写成 JSON 文件")
 	quiet := fs.Bool("quiet", false, "不显示进度")
 	batch := fs.Int("batch", 500, "每批写入的文档数（另有每批 32 MB 文本的上限）")
+	encoding := fs.String("encoding", "", "文本编码（不自动识别时使用）：utf-8、gbk、gb18030、big5、utf-16le、utf-16be")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return usagef("请给出要读入的文件或文件夹")
+	}
+	if *encoding != "" {
+		if err := corpus.CheckEncoding(*encoding); err != nil {
+			return usageError{err.Error()}
+		}
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// keep the heap of a long import bounded: collect harder near this
@@ -59,7 +65,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := prepare(ctx, ix, ex, w, report); err != nil {
 		return err
 	}
-	err = runPipeline(ctx, fs.Args(), ex, corpus.Options{}, w)
+	err = runPipeline(ctx, fs.Args(), ex, corpus.Options{Encoding: *encoding}, w)
 	p.finish()
 	report.Interrupted = ctx.Err() != nil
 	report.print(stdout)
