@@ -142,6 +142,7 @@ type fileReport struct {
 	Status     string         `json:"status"` // added, updated, unchanged, duplicate, skipped
 	Format     string         `json:"format,omitempty"`
 	Encoding   string         `json:"encoding,omitempty"`
+	Confidence float64        `json:"encoding_confidence,omitempty"`
 	Documents  int            `json:"documents"`
 	Added      int            `json:"added,omitempty"`
 	Updated    int            `json:"updated,omitempty"`

@@ -116,15 +116,18 @@ func TestExportGBK(t *testing.T) {
 // nothing: the ids are hashes of the text.
 func TestImportTwice(t *testing.T) {
 	ix := importSample(t)
-	count := func() uint64 {
+	ids := func() []string {
 		i, err := index.Open(ix, false)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer i.Close()
-		n, _ := i.DocCount()
-		return n
+		var out []string
+		i.Known(context.Background(), func(k index.Known) error { out = append(out, k.ID); return nil })
+		return out
 	}
+	count := func() uint64 { return uint64(len(ids())) }
+	before := ids()
 	first := count()
 	// 18 files, two of them compilations of four summaries each.
 	if first != 24 {
@@ -136,6 +139,9 @@ func TestImportTwice(t *testing.T) {
 	}
 	if n := count(); n != first {
 		t.Errorf("index holds %d documents after two imports, %d after one", n, first)
+	}
+	if after := ids(); strings.Join(after, ",") != strings.Join(before, ",") {
+		t.Errorf("the ids changed on the second import")
 	}
 }
 

@@ -112,7 +112,8 @@ func (w *writer) take(r fileResult) error {
 	}
 	fr := fileReport{Source: r.source, Documents: len(r.docs)}
 	if len(r.docs) > 0 {
-		fr.Format, fr.Encoding = r.docs[0].Doc.Format, r.docs[0].Doc.Encoding
+		d := r.docs[0].Doc
+		fr.Format, fr.Encoding, fr.Confidence = d.Format, d.Encoding, d.EncodingConfidence
 	}
 	fresh := map[string]bool{}
 	for _, e := range r.docs {
