@@ -63,12 +63,6 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // searchFacets are the facets the command line shows.
 var searchFacets = []string{index.FieldYearKW, index.FieldProvince, index.FieldCity, index.FieldDistrict, index.FieldOrg, index.FieldTheme, index.FieldGenre}
 
-var facetLabel = map[string]string{
-	index.FieldYearKW: "年份", index.FieldPlace: "地点", index.FieldOrg: "机构", index.FieldTheme: "主题",
-	index.FieldProvince: "省", index.FieldCity: "市", index.FieldDistrict: "区县", index.FieldGenre: "类别",
-	index.FieldLaw: "法规", index.FieldOrgKind: "机构类型",
-}
-
 func printResult(w io.Writer, res *index.Result, from int) {
 	fmt.Fprintf(w, "共 %d 篇（%d 毫秒）\n\n", res.Total, res.TookMS)
 	mark := markers(w)
@@ -94,7 +88,7 @@ func printResult(w io.Writer, res *index.Result, from int) {
 		for i, v := range vals {
 			parts[i] = fmt.Sprintf("%s(%d)", v.Value, v.Count)
 		}
-		fmt.Fprintf(w, "\n%s：%s", facetLabel[f], strings.Join(parts, " "))
+		fmt.Fprintf(w, "\n%s：%s", index.FacetLabel(f), strings.Join(parts, " "))
 	}
 	fmt.Fprintln(w)
 }

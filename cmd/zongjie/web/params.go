@@ -18,23 +18,17 @@ type filter struct {
 	Param, Field, Label string
 }
 
-// filters are the selection parameters, in display order. Several values
-// of one parameter (repeated, or separated by commas) mean any of them;
-// different parameters must all hold. org and place match inside names,
-// as in the command line (org=司法所 finds 大学东路司法所); the others
-// match exactly.
-var filters = []filter{
-	{"year", index.FieldYearKW, "年份"},
-	{"province", index.FieldProvince, "省"},
-	{"city", index.FieldCity, "市"},
-	{"district", index.FieldDistrict, "区县"},
-	{"place", index.FieldPlace, "地点"},
-	{"org", index.FieldOrgName, "机构"},
-	{"org_kind", index.FieldOrgKind, "机构类型"},
-	{"theme", index.FieldTheme, "主题"},
-	{"genre", index.FieldGenre, "类别"},
-	{"law", index.FieldLaw, "法规"},
-}
+// filters are the selection parameters, in display order: the
+// index.Dimensions that filter.
+var filters = func() []filter {
+	var out []filter
+	for _, d := range index.Dimensions {
+		if d.Filter != "" {
+			out = append(out, filter{d.Name, d.Filter, d.Label})
+		}
+	}
+	return out
+}()
 
 // filterOf returns the filter of a parameter name.
 func filterOf(param string) (filter, bool) {

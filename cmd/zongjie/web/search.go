@@ -14,18 +14,17 @@ type facet struct {
 	Key, Field, Label string
 }
 
-// facets are the facets of a search, in display order.
-var facets = []facet{
-	{"year", index.FieldYearKW, "年份"},
-	{"province", index.FieldProvince, "省"},
-	{"city", index.FieldCity, "市"},
-	{"district", index.FieldDistrict, "区县"},
-	{"org", index.FieldOrg, "机构"},
-	{"org_kind", index.FieldOrgKind, "机构类型"},
-	{"theme", index.FieldTheme, "主题"},
-	{"genre", index.FieldGenre, "类别"},
-	{"law", index.FieldLaw, "法规"},
-}
+// facets are the facets of a search, in display order: the
+// index.Dimensions that count.
+var facets = func() []facet {
+	var out []facet
+	for _, d := range index.Dimensions {
+		if d.Facet != "" {
+			out = append(out, facet{d.Name, d.Facet, d.Label})
+		}
+	}
+	return out
+}()
 
 // searchResult is a search's answer with the facets keyed by facet key.
 type searchResult struct {
