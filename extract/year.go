@@ -68,7 +68,7 @@ func explicitYear(rec *Record, text string) int {
 		if inTitle || r[i+4] != '年' || (i > 0 && isDigit(r[i-1])) {
 			continue
 		}
-		if y, ok := yearAt(r, i); ok && !yearIsPast(r, i+5) {
+		if y, ok := yearAt(r, i); ok && !yearIsPast(r, i+5) && !yearIsSince(r, i) {
 			votes[y]++
 		}
 	}
@@ -81,12 +81,25 @@ func explicitYear(rec *Record, text string) int {
 	return best
 }
 
-// yearIsPast reports whether the year before i is a starting point or a
-// comparison (2019年以来, 2020年底前), not the year of the activity.
+// yearIsPast reports whether the year before i is a starting point, a
+// comparison or the date of a law or a body (2019年以来, 2020年底前,
+// 2013年修订的《消费者权益保护法》, 1984年成立), not the year of the activity.
 func yearIsPast(r []rune, i int) bool {
-	rest := string(r[i:min(len(r), i+3)])
-	for _, w := range []string{"以来", "至今", "以前", "前", "起"} {
+	rest := string(r[i:min(len(r), i+4)])
+	for _, w := range []string{"以来", "至今", "以前", "前", "起", "修订", "修正", "颁布", "施行", "公布", "出台", "成立", "建立", "创建", "开始实施", "版"} {
 		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearIsSince reports whether the year at i follows words that make it a
+// starting point or a founding date (自2019年, 成立于1985年).
+func yearIsSince(r []rune, i int) bool {
+	before := string(r[max(0, i-3):i])
+	for _, w := range []string{"自", "从", "始于", "成立于", "建于", "创建于", "创办于", "颁布于"} {
+		if strings.HasSuffix(before, w) {
 			return true
 		}
 	}
