@@ -219,6 +219,7 @@ func fields(e Entry) (map[string]interface{}, error) {
 	}
 	if counts := countFields(&e.Record); len(counts) > 0 {
 		f[FieldCounts] = counts
+		f[FieldCountTerms] = countTerms(&e.Record)
 	}
 	if r.Year != 0 {
 		f[FieldYear] = float64(r.Year)
@@ -320,6 +321,15 @@ func countFields(r *extract.Record) []map[string]interface{} {
 			f["vmax"] = c.Max // only ranges carry an upper end
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// countTerms writes each count as one keyword for the statistics.
+func countTerms(r *extract.Record) []string {
+	out := make([]string, 0, len(r.Counts))
+	for i, c := range r.Counts {
+		out = append(out, encodeCount(i, c))
 	}
 	return out
 }

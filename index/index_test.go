@@ -192,6 +192,12 @@ func TestStats(t *testing.T) {
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("stats by year:\n got %q\nwant %q", got, want)
 	}
+	// with a count condition the stored facts are read instead of doc
+	// values: the same sums
+	rows, _ = ix.Stats(context.Background(), StatsRequest{Request: Request{Query: "count:宣传资料>=1"}, By: "year", Count: &c})
+	if len(rows) != 2 || rows[0].Sum != 1000 || rows[1].Sum != 500 {
+		t.Errorf("stats with a count condition: %+v", rows)
+	}
 	rows, _ = ix.Stats(context.Background(), StatsRequest{By: "org"})
 	if len(rows) != 2 || rows[0].Group != "消费者协会" || rows[1].Group != "" || rows[1].Docs != 2 {
 		t.Errorf("stats by org: %+v", rows)

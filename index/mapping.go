@@ -27,10 +27,13 @@ const (
 	FieldPlaceText = "place_text" // the places' names and their divisions as CJK bigrams
 	FieldTheme     = "theme"
 	FieldLaw       = "law"
-	FieldDate      = "date"   // the publication date, else the first dated day
-	FieldPrint     = "print"  // the text's fingerprint (hex), for near-duplicates
-	FieldRecord    = "record" // the facts as JSON, stored only
-	FieldDoc       = "doc"    // the document's metadata as JSON, stored only
+	FieldDate      = "date"  // the publication date, else the first dated day
+	FieldPrint     = "print" // the text's fingerprint (hex), for near-duplicates
+	// FieldCountTerms holds each count as one keyword (value, approx, unit,
+	// object), read from doc values when statistics are summed.
+	FieldCountTerms = "count_terms"
+	FieldRecord     = "record" // the facts as JSON, stored only
+	FieldDoc        = "doc"    // the document's metadata as JSON, stored only
 
 	// FieldCounts holds one nested document per count fact, so that a
 	// query can ask for one count's object, unit and value together.
@@ -97,6 +100,9 @@ func newMapping() mapping.IndexMapping {
 	}
 	doc.AddFieldMappingsAt(FieldYear, num)
 	doc.AddFieldMappingsAt(FieldDate, date)
+	countTerms := *keyword
+	countTerms.Store = false
+	doc.AddFieldMappingsAt(FieldCountTerms, &countTerms)
 	doc.AddSubDocumentMapping(FieldCounts, countsMapping(keyword, num))
 	doc.AddFieldMappingsAt(FieldRecord, stored)
 	doc.AddFieldMappingsAt(FieldDoc, stored)

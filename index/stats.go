@@ -34,22 +34,58 @@ type StatsRow struct {
 }
 
 // Stats computes a statistic per group. Bleve facets only count
-// documents, so the sums are made here from the stored facts of the
-// matching documents. A document with several values of the grouping (two
+// documents, so the sums are made here from the counts of the matching
+// documents, read from doc values. A document with several values of the grouping (two
 // organisations, say) counts in each of their groups.
 func (ix *Index) Stats(ctx context.Context, req StatsRequest) ([]StatsRow, error) {
 	if !validBy(req.By) {
 		return nil, fmt.Errorf("未知的分组 %q（可用 year、province、city、district、org、theme、genre）", req.By)
 	}
+	q, err := req.parse()
+	if err != nil {
+		return nil, err
+	}
+	field := groupFields[req.By]
 	agg := newAggregate()
-	err := ix.Each(ctx, req.Request, func(s Stored) error {
-		agg.add(&s.Record, GroupValues(&s.Record, req.By), req.Count)
-		return nil
+	if len(q.Counts) > 0 {
+		// count conditions need bleve's handling of nested documents: read
+		// the stored facts of the matching documents (slower)
+		err = ix.Each(ctx, req.Request, func(s Stored) error {
+			agg.add(s.Record.Counts, GroupValues(&s.Record, req.By), req.Count)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return agg.rows(req.By), nil
+	}
+	// Read the grouping and the counts from doc values: no stored document
+	// is loaded.
+	err = ix.scanDocValues(ctx, q, []string{field, FieldCountTerms}, func(vals map[string][]string) {
+		var counts []extract.Count
+		if req.Count != nil {
+			for _, t := range vals[FieldCountTerms] {
+				if c, ok := decodeCount(t); ok {
+					counts = append(counts, c)
+				}
+			}
+		}
+		groups := vals[field]
+		if len(groups) == 0 {
+			groups = []string{""}
+		}
+		agg.add(counts, groups, req.Count)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return agg.rows(req.By), nil
+}
+
+// groupFields are the keyword fields that hold each grouping's values.
+var groupFields = map[string]string{
+	"year": FieldYearKW, "province": FieldProvince, "city": FieldCity, "district": FieldDistrict,
+	"org": FieldOrg, "theme": FieldTheme, "genre": FieldGenre,
 }
 
 func validBy(by string) bool {
@@ -107,13 +143,13 @@ func newAggregate() *aggregate {
 	return &aggregate{byKey: map[[2]string]*StatsRow{}, docs: map[string]int{}}
 }
 
-func (a *aggregate) add(r *extract.Record, groups []string, c *CountFilter) {
+func (a *aggregate) add(counts []extract.Count, groups []string, c *CountFilter) {
 	for _, g := range groups {
 		a.docs[g]++
 		if c == nil {
 			continue
 		}
-		for _, f := range r.Counts {
+		for _, f := range counts {
 			if !c.Matches(f) {
 				continue
 			}
