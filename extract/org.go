@@ -1,7 +1,5 @@
 package extract
 
-import "strings"
-
 // orgs builds Org facts from org hits. The kind comes from the rule's
 // fixed field kind=, else from the class entry of the whole name
 // (org_name.dict), else from the suffix the name ends with
@@ -46,15 +44,4 @@ func (b *builder) orgKind(h hit, s span) OrgKind {
 		}
 	}
 	return OrgOther
-}
-
-// stripPrefix removes a leading level word or anonymisation mark from an
-// organisation name: ××区工商局 → 工商局.
-func stripPrefix(name string) string {
-	for _, p := range []string{"自治区", "省", "市", "区", "县", "镇", "乡", "街道"} {
-		if rest, ok := strings.CutPrefix(name, p); ok && len(rest) > 0 {
-			return rest
-		}
-	}
-	return name
 }

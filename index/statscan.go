@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/search"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"zongjie/extract"
 )
@@ -88,5 +87,3 @@ func (ix *Index) scanDocValues(ctx context.Context, q Query, fields []string, fn
 		}
 	}
 }
-
-var _ index.DocValueReader // the reader's type, for readers of this file
