@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"hash/fnv"
 	"math/bits"
 	"unicode"
 )
@@ -22,13 +21,7 @@ func Fingerprint(text string) uint64 {
 		if n++; n < 3 {
 			continue
 		}
-		h := fnv.New64a()
-		var buf [12]byte
-		for i, c := range window {
-			buf[i*4], buf[i*4+1], buf[i*4+2], buf[i*4+3] = byte(c), byte(c>>8), byte(c>>16), byte(c>>24)
-		}
-		h.Write(buf[:])
-		sum := h.Sum64()
+		sum := fnv64a(window)
 		for b := 0; b < 64; b++ {
 			if sum&(1<<b) != 0 {
 				counts[b]++
@@ -44,6 +37,20 @@ func Fingerprint(text string) uint64 {
 		}
 	}
 	return fp
+}
+
+// fnv64a is the FNV-1a hash of the three runes' bytes (little-endian),
+// without allocating.
+func fnv64a(w [3]rune) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for _, c := range w {
+		for k := 0; k < 4; k++ {
+			h ^= uint64(byte(c >> (8 * k)))
+			h *= prime
+		}
+	}
+	return h
 }
 
 // NearDuplicateBits is the largest number of differing fingerprint bits of
