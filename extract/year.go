@@ -14,10 +14,11 @@ import (
 // the genre and completes the dates' years.
 func (e *Extractor) inferYear(rec *Record, doc corpus.Document) {
 	rec.Genre = e.genre(doc.Title, doc.Text)
+	text := []rune(doc.Text)
 	switch {
 	case e.setYear(rec, titleYear(doc.Title), "title"):
-	case e.setYear(rec, explicitYear(rec, doc.Text), "explicit"):
-	case e.setYear(rec, e.ordinalYear(doc.Text), "ordinal"):
+	case e.setYear(rec, explicitYear(rec, text), "explicit"):
+	case e.setYear(rec, e.ordinalYear(text), "ordinal"):
 	case e.setYear(rec, e.themeYear(rec), "theme"):
 	}
 	resolveDates(rec.Dates, rec.Year)
@@ -45,7 +46,7 @@ func titleYear(title string) int {
 // explicitYear returns the year of the full dates in the text, else the
 // year written most often as YYYY年 outside 《》 titles; 0 when there is
 // none or an anonymised year is all there is.
-func explicitYear(rec *Record, text string) int {
+func explicitYear(rec *Record, r []rune) int {
 	votes := map[int]int{}
 	for _, d := range rec.Dates {
 		for _, v := range []string{d.Date, d.From} {
@@ -56,7 +57,6 @@ func explicitYear(rec *Record, text string) int {
 			}
 		}
 	}
-	r := []rune(text)
 	inTitle := false
 	for i := 0; i+4 < len(r); i++ {
 		switch r[i] {
@@ -125,8 +125,7 @@ func yearAt(r []rune, i int) (int, bool) {
 
 // ordinalYear reads 第N个/届/次 before an observance's name: the N-th
 // observance falls in firstYear+N-1.
-func (e *Extractor) ordinalYear(text string) int {
-	r := []rune(text)
+func (e *Extractor) ordinalYear(r []rune) int {
 	for i := 0; i < len(r); i++ {
 		if r[i] != '第' {
 			continue

@@ -56,7 +56,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer ix.Close()
 
 	report := &importReport{Index: ix.Path(), Facts: map[string]int{}}
-	p := newProgress(stderr, countInputs(fs.Args()), *quiet)
+	total := 0
+	if !*quiet { // counting walks the archives once more: only for the progress shown
+		total = countInputs(fs.Args())
+	}
+	p := newProgress(stderr, total, *quiet)
 	w := newWriter(ix, report, p, stderr)
 	if *batch < 1 {
 		return usagef("--batch 须 ≥ 1")
