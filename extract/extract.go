@@ -139,7 +139,8 @@ func (e *Extractor) extract(text, written string) Record {
 	rec.Dates = b.dates(resolve(byKind["date"], vetoes["date"], wholeKey))
 	rec.Themes = b.themes(resolve(byKind["theme"], vetoes["theme"], wholeKey))
 	rec.Laws = b.laws(resolve(byKind["law"], vetoes["law"], wholeKey))
-	rec.Orgs = b.orgs(resolve(byKind["org"], vetoes["org"], wholeKey))
+	keepOrg := func(h hit) bool { return e.endsWell(a.text, h) }
+	rec.Orgs = b.orgs(resolve(splitOrgHits(byKind["org"], keepOrg), vetoes["org"], wholeKey))
 	rec.Places = b.places(resolve(byKind["place"], vetoes["place"], wholeKey))
 	rec.fillEmpty()
 	return rec
@@ -163,6 +164,9 @@ func countKey(h hit) span {
 }
 
 func wholeKey(h hit) span {
+	if s, ok := h.field("alt"); ok {
+		return s // a level shared with the next name: 省 in 省、市消协
+	}
 	if s, ok := h.field("name"); ok {
 		return s
 	}

@@ -7,6 +7,14 @@ package extract
 func (b *builder) orgs(hits []hit) []Org {
 	var out []Org
 	for _, h := range hits {
+		if name, s, ok := b.joinedName(h); ok {
+			o := Org{Name: name, Provenance: b.prov(h, s)}
+			body, _ := h.field("body")
+			o.Kind = b.orgKind(h, body) // the kind of the name it shares the level with
+			o.Canonical, o.Successor = b.e.tables.orgCanonical(name)
+			out = append(out, o)
+			continue
+		}
 		s, ok := h.field("name")
 		if !ok {
 			s = span{h.start, h.end}
@@ -44,4 +52,21 @@ func (b *builder) orgKind(h hit, s span) OrgKind {
 		}
 	}
 	return OrgOther
+}
+
+// endsWell applies a rule's field ends=CLASS to an org hit before the
+// hits are resolved: its name must end with a word of that class
+// (ends=grassroots keeps 新城社区 and drops 银川市).
+func (e *Extractor) endsWell(text []rune, h hit) bool {
+	name, ok := h.rule.Fields["ends"]
+	if !ok {
+		return true
+	}
+	c := e.classes[name]
+	s, ok := h.field("name")
+	if c == nil || !ok {
+		return false
+	}
+	_, _, ok = c.suffixOf(text, s.start, s.end)
+	return ok
 }

@@ -16,12 +16,40 @@ func (b *builder) themes(hits []hit) []Theme {
 			continue
 		}
 		text := b.str(s)
-		if h.rule.Fields["require"] == "known_theme" {
+		switch h.rule.Fields["require"] {
+		case "known_theme":
 			if _, _, ok := b.e.tables.themeYear(text); !ok {
+				continue
+			}
+		case "slogan":
+			if !isSlogan(b.a.text[s.start:s.end]) {
 				continue
 			}
 		}
 		out = append(out, Theme{Text: text, Provenance: b.prov(h, s)})
 	}
 	return out
+}
+
+// isSlogan reports whether a quoted text reads as a slogan of two or more
+// clauses, each of three or more Han characters, separated by a comma or
+// a space (国寿永相伴,服务到永远; 诚信兴商 放心消费): an activity named that
+// way carries a theme, while a one-clause name (消费维权进社区) or a list
+// of things done (赏桃花、沐春风、…一日游) is only the activity's name.
+func isSlogan(text []rune) bool {
+	parts, han := 0, 0
+	for _, r := range append(text, ',') {
+		switch {
+		case isHan(r):
+			han++
+		case r == ',' || r == '，' || r == ' ' || r == '\u3000':
+			if han < 3 {
+				return false
+			}
+			parts, han = parts+1, 0
+		default:
+			return false
+		}
+	}
+	return parts >= 2
 }

@@ -91,6 +91,21 @@
 // quotes). For a law: title (a <titled>, without the brackets). For a
 // place: name (a <place>). For a date: the <date> element.
 //
+// An org rule may capture name more than once: each capture is one
+// organisation (a list: 甲、乙和丙等3家商家). A level shared by two names
+// is captured as alt, with the second name's rest as body: in
+//
+//	org  alt=@level 、 name=(@level body=(<name>? @org_suffix))
+//
+// 省、市消协 gives 市消协 (name) and 省消协 (alt + body).
+//
+// Fixed fields that filter: ends=CLASS keeps an org only when its name
+// ends with a word of the class (ends=grassroots: 新城社区, not 银川市);
+// require=known_theme keeps a theme only when it is a known annual theme
+// (themes_cca.tsv, themes_other.tsv); require=slogan only when it is a
+// slogan of two clauses of three or more characters, split by a comma or
+// a space (国寿永相伴,服务到永远).
+//
 // Worked example. The rule
 //
 //	count  action=@action? object=<np> @link? value=<num> unit=@unit
