@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -33,6 +34,11 @@ const versionKey = "zongjie:version"
 type Index struct {
 	b    bleve.Index
 	path string
+
+	mu     sync.Mutex
+	gen    uint64       // changes applied through this handle
+	col    *countColumn // the counts as of colGen
+	colGen uint64
 }
 
 // Entry is one document with its facts, as stored in the index.
@@ -153,7 +159,11 @@ func (ix *Index) Apply(batch Batch) error {
 		}
 		b.SetInternal([]byte(linkKey+l.ID), data)
 	}
-	if err := ix.b.Batch(b); err != nil {
+	err := ix.b.Batch(b)
+	ix.mu.Lock()
+	ix.gen++ // even a failed batch may have changed the index
+	ix.mu.Unlock()
+	if err != nil {
 		return fmt.Errorf("write batch to %s: %w", ix.path, err)
 	}
 	return nil
@@ -217,8 +227,7 @@ func fields(e Entry) (map[string]interface{}, error) {
 	if d := docDate(e); d != "" {
 		f[FieldDate] = d
 	}
-	if counts := countFields(&e.Record); len(counts) > 0 {
-		f[FieldCounts] = counts
+	if len(e.Record.Counts) > 0 {
 		f[FieldCountTerms] = countTerms(&e.Record)
 	}
 	if r.Year != 0 {
@@ -306,23 +315,6 @@ func docDate(e Entry) string {
 		}
 	}
 	return ""
-}
-
-// countFields writes a record's counts as nested documents.
-func countFields(r *extract.Record) []map[string]interface{} {
-	out := make([]map[string]interface{}, 0, len(r.Counts))
-	for _, c := range r.Counts {
-		f := map[string]interface{}{
-			"object": corpus.Simplified(c.Object),
-			"unit":   normUnit(c.Unit),
-			"value":  c.Value,
-		}
-		if c.Max > c.Value {
-			f["vmax"] = c.Max // only ranges carry an upper end
-		}
-		out = append(out, f)
-	}
-	return out
 }
 
 // countTerms writes each count as one keyword for the statistics.

@@ -82,6 +82,9 @@ func TestSearch(t *testing.T) {
 		{"count:讲座>=4", nil, "c"}, // a range 3-5 reaches 4 by its upper end
 		{"count:讲座<=3", nil, "c"},
 		{"count:讲座>5", nil, ""},
+		{"count:讲座>=500", nil, ""}, // 500 is the count of 宣传资料, not of 讲座: one count must hold it all
+		{"count:宣传资料>=500 count:讲座>=4", nil, "c"},
+		{"count:宣传资料>=500 year:2023", nil, "a"},
 		{"消防", nil, ""},
 	} {
 		res, err := ix.Search(ctx, Request{Query: tc.text, Filters: tc.filters, Facets: []string{FieldYearKW}})
@@ -192,8 +195,8 @@ func TestStats(t *testing.T) {
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("stats by year:\n got %q\nwant %q", got, want)
 	}
-	// with a count condition the stored facts are read instead of doc
-	// values: the same sums
+	// with a count condition, which selects the documents from the counts
+	// column: the same sums
 	rows, _ = ix.Stats(context.Background(), StatsRequest{Request: Request{Query: "count:宣传资料>=1"}, By: "year", Count: &c})
 	if len(rows) != 2 || rows[0].Sum != 1000 || rows[1].Sum != 500 {
 		t.Errorf("stats with a count condition: %+v", rows)
@@ -299,5 +302,40 @@ func TestGet(t *testing.T) {
 	}
 	if _, ok, err := ix.Get(context.Background(), "nope"); ok || err != nil {
 		t.Errorf("Get(nope) = %v, %v", ok, err)
+	}
+}
+
+// TestCountConditionFollowsChanges checks that count conditions see the
+// documents added and deleted through the handle since the last query.
+func TestCountConditionFollowsChanges(t *testing.T) {
+	ix, _ := testIndex(t)
+	defer ix.Close()
+	ctx := context.Background()
+	hits := func() string {
+		t.Helper()
+		res, err := ix.Search(ctx, Request{Query: "count:宣传资料>=2000"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		return strings.Join(sorted(ids), " ")
+	}
+	if got := hits(); got != "" {
+		t.Fatalf("before: %q", got)
+	}
+	if err := ix.Add([]Entry{entry("d", "普法总结", "发放宣传资料3000份。", 2024, "", count(3000, "份", "宣传资料", false))}); err != nil {
+		t.Fatal(err)
+	}
+	if got := hits(); got != "d" {
+		t.Errorf("after adding d: %q, want d", got)
+	}
+	if err := ix.Apply(Batch{Delete: []string{"d"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := hits(); got != "" {
+		t.Errorf("after deleting d: %q, want none", got)
 	}
 }

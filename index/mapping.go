@@ -35,20 +35,13 @@ const (
 	FieldRecord     = "record" // the facts as JSON, stored only
 	FieldDoc        = "doc"    // the document's metadata as JSON, stored only
 
-	// FieldCounts holds one nested document per count fact, so that a
-	// query can ask for one count's object, unit and value together.
-	FieldCounts      = "counts"
-	FieldCountObject = "counts.object" // CJK bigrams: a word inside the object matches
-	FieldCountUnit   = "counts.unit"
-	FieldCountValue  = "counts.value" // the stated value, or a range's lower end
-	FieldCountMax    = "counts.vmax"  // a range's upper end, else the value
 )
 
 // newMapping describes how reports are indexed: title and body with the
 // Chinese analyzer (stored, with term vectors for highlighting) and again
 // as CJK bigrams (so that 农业 finds 中国农业发展银行 whatever the
 // segmentation), keyword fields for facets, the year as a number and a
-// keyword, the date, the counts as nested documents, and the facts stored
+// keyword, the date, each count as a keyword, and the facts stored
 // as JSON. No field goes into bleve's _all field.
 func newMapping() mapping.IndexMapping {
 	// Term vectors (positions) would triple the body's size on disk; the
@@ -103,7 +96,6 @@ func newMapping() mapping.IndexMapping {
 	countTerms := *keyword
 	countTerms.Store = false
 	doc.AddFieldMappingsAt(FieldCountTerms, &countTerms)
-	doc.AddSubDocumentMapping(FieldCounts, countsMapping(keyword, num))
 	doc.AddFieldMappingsAt(FieldRecord, stored)
 	doc.AddFieldMappingsAt(FieldDoc, stored)
 
@@ -113,27 +105,5 @@ func newMapping() mapping.IndexMapping {
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
-	return m
-}
-
-// countsMapping maps each count fact as a nested document.
-func countsMapping(keyword, num *mapping.FieldMapping) *mapping.DocumentMapping {
-	object := bleve.NewTextFieldMapping()
-	object.Analyzer = cjk.AnalyzerName
-	object.Store = false
-	object.IncludeInAll = false
-	object.IncludeTermVectors = false
-	object.DocValues = false
-	unit := *keyword
-	unit.Store = false
-	unit.DocValues = false
-	value := *num
-	value.Store = false
-	value.DocValues = false
-	m := bleve.NewNestedDocumentStaticMapping()
-	m.AddFieldMappingsAt("object", object)
-	m.AddFieldMappingsAt("unit", &unit)
-	m.AddFieldMappingsAt("value", &value)
-	m.AddFieldMappingsAt("vmax", &value)
 	return m
 }

@@ -97,7 +97,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, SearchTime)
 	defer cancel()
 
-	sr := bleve.NewSearchRequestOptions(q.bleve(), size, req.From, false)
+	bq, err := ix.query(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	sr := bleve.NewSearchRequestOptions(bq, size, req.From, false)
 	sr.Fields = []string{FieldDoc, FieldSource, FieldYear, FieldPlace, FieldBody}
 	sr.SortBy(order)
 	for _, f := range req.Facets {
@@ -128,8 +132,8 @@ func (req Request) parse() (Query, error) {
 }
 
 // bleve builds the bleve query: every word in the title or the body (as
-// segmented words or as CJK bigrams), no excluded word, every filter,
-// every count condition.
+// segmented words or as CJK bigrams), no excluded word, every filter.
+// Count conditions are added by Index.query.
 func (q Query) bleve() query.Query {
 	var must, mustNot []query.Query
 	for _, w := range q.Words {
@@ -147,9 +151,6 @@ func (q Query) bleve() query.Query {
 	}
 	if q.YearFrom != 0 || q.YearTo != 0 {
 		must = append(must, yearRange(q.YearFrom, q.YearTo))
-	}
-	for _, c := range q.Counts {
-		must = append(must, countQuery(c))
 	}
 	if len(must) == 0 {
 		must = append(must, bleve.NewMatchAllQuery())
@@ -232,54 +233,6 @@ func yearRange(from, to int) query.Query {
 	return q
 }
 
-// countQuery matches a document with one count that satisfies c: the
-// conditions on object, unit and value are checked within one nested
-// count document.
-func countQuery(c CountFilter) query.Query {
-	// the nested field's analyzer is not looked up by bleve: name it
-	parts := []query.Query{matchAll(normObject(c.Object), FieldCountObject, cjk.AnalyzerName, 1)}
-	if c.Unit != "" {
-		u := bleve.NewTermQuery(c.Unit)
-		u.SetField(FieldCountUnit)
-		parts = append(parts, u)
-	}
-	if c.Op != "" {
-		parts = append(parts, valueQuery(c))
-	}
-	return bleve.NewConjunctionQuery(parts...)
-}
-
-func valueQuery(c CountFilter) query.Query {
-	v := c.Value
-	yes, no := true, false
-	var q *query.NumericRangeQuery
-	switch c.Op {
-	case ">=", ">":
-		// the stated value, or a range's upper end, reaches the bound
-		incl := c.Op == ">="
-		a := bleve.NewNumericRangeInclusiveQuery(&v, nil, &incl, nil)
-		a.SetField(FieldCountValue)
-		b := bleve.NewNumericRangeInclusiveQuery(&v, nil, &incl, nil)
-		b.SetField(FieldCountMax)
-		return bleve.NewDisjunctionQuery(a, b)
-	case "<=":
-		q = bleve.NewNumericRangeInclusiveQuery(nil, &v, nil, &yes)
-		q.SetField(FieldCountValue)
-	case "<":
-		q = bleve.NewNumericRangeInclusiveQuery(nil, &v, nil, &no)
-		q.SetField(FieldCountValue)
-	default: // "=": the value, or within a range [value, vmax]
-		eq := bleve.NewNumericRangeInclusiveQuery(&v, &v, &yes, &yes)
-		eq.SetField(FieldCountValue)
-		lo := bleve.NewNumericRangeInclusiveQuery(nil, &v, nil, &yes)
-		lo.SetField(FieldCountValue)
-		hi := bleve.NewNumericRangeInclusiveQuery(&v, nil, &yes, nil)
-		hi.SetField(FieldCountMax)
-		return bleve.NewDisjunctionQuery(eq, bleve.NewConjunctionQuery(lo, hi))
-	}
-	return q
-}
-
 func toResult(res *bleve.SearchResult, q Query) *Result {
 	out := &Result{Total: res.Total, Facets: map[string][]FacetValue{}, Hits: []Hit{}}
 	for _, h := range res.Hits {
@@ -342,7 +295,11 @@ func (ix *Index) Each(ctx context.Context, req Request, fn func(Stored) error) e
 	if req.LoadText {
 		fields = append(fields, FieldBody)
 	}
-	return ix.eachHit(ctx, q.bleve(), fields, []string{FieldSource, "_id"}, 500, func(h *search.DocumentMatch) error {
+	bq, err := ix.query(ctx, q)
+	if err != nil {
+		return err
+	}
+	return ix.eachHit(ctx, bq, fields, []string{FieldSource, "_id"}, 500, func(h *search.DocumentMatch) error {
 		s, err := storedOf(h.ID, h.Fields)
 		if err != nil {
 			return err

@@ -47,21 +47,13 @@ func (ix *Index) Stats(ctx context.Context, req StatsRequest) ([]StatsRow, error
 	}
 	field := groupFields[req.By]
 	agg := newAggregate()
-	if len(q.Counts) > 0 {
-		// count conditions need bleve's handling of nested documents: read
-		// the stored facts of the matching documents (slower)
-		err = ix.Each(ctx, req.Request, func(s Stored) error {
-			agg.add(s.Record.Counts, GroupValues(&s.Record, req.By), req.Count)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		return agg.rows(req.By), nil
+	bq, err := ix.query(ctx, q)
+	if err != nil {
+		return nil, err
 	}
 	// Read the grouping and the counts from doc values: no stored document
 	// is loaded.
-	err = ix.scanDocValues(ctx, q, []string{field, FieldCountTerms}, func(vals map[string][]string) {
+	err = ix.scanDocValues(ctx, bq, []string{field, FieldCountTerms}, func(_ string, vals map[string][]string) {
 		var counts []extract.Count
 		if req.Count != nil {
 			for _, t := range vals[FieldCountTerms] {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"zongjie/extract"
 )
@@ -39,11 +40,11 @@ func decodeCount(term string) (extract.Count, bool) {
 	return extract.Count{Value: v, Max: m, Approx: p[3] == "1", Unit: p[4], Object: p[5]}, true
 }
 
-// scanDocValues calls fn, for every document matching q, with the values
-// of the given keyword fields read from doc values. It walks the index's
-// own documents only (not the nested count documents, which have no
-// source), so q must hold no count condition.
-func (ix *Index) scanDocValues(ctx context.Context, q Query, fields []string, fn func(vals map[string][]string)) error {
+// scanDocValues calls fn, for every document matching q, with its id and
+// the values of the given keyword fields read from doc values. It skips
+// the nested count documents that indexes written by earlier versions
+// hold (they have no source).
+func (ix *Index) scanDocValues(ctx context.Context, q query.Query, fields []string, fn func(id string, vals map[string][]string)) error {
 	adv, err := ix.b.Advanced()
 	if err != nil {
 		return err
@@ -53,7 +54,7 @@ func (ix *Index) scanDocValues(ctx context.Context, q Query, fields []string, fn
 		return fmt.Errorf("read %s: %w", ix.path, err)
 	}
 	defer reader.Close()
-	searcher, err := q.bleve().Searcher(ctx, reader, ix.b.Mapping(), search.SearcherOptions{})
+	searcher, err := q.Searcher(ctx, reader, ix.b.Mapping(), search.SearcherOptions{})
 	if err != nil {
 		return fmt.Errorf("search %s: %w", ix.path, err)
 	}
@@ -78,12 +79,16 @@ func (ix *Index) scanDocValues(ctx context.Context, q Query, fields []string, fn
 		err = dvr.VisitDocValues(dm.IndexInternalID, func(field string, term []byte) {
 			vals[field] = append(vals[field], string(term))
 		})
+		if err != nil {
+			return err
+		}
+		id, err := reader.ExternalID(dm.IndexInternalID)
 		sctx.DocumentMatchPool.Put(dm)
 		if err != nil {
 			return err
 		}
 		if len(vals[FieldSource]) > 0 { // a nested count document has none
-			fn(vals)
+			fn(id, vals)
 		}
 	}
 }
