@@ -87,10 +87,27 @@ func normObject(s string) string {
 
 // Matches reports whether a count fact satisfies the filter.
 func (c CountFilter) Matches(f extract.Count) bool {
-	if !strings.Contains(normObject(f.Object), normObject(c.Object)) {
+	f.Object, f.Unit = normObject(f.Object), normUnit(f.Unit)
+	return c.normalized().matchesNormalized(f)
+}
+
+// normalized returns the filter with its object and unit written as the
+// index keeps them (normObject, normUnit).
+func (c CountFilter) normalized() CountFilter {
+	c.Object = normObject(c.Object)
+	if c.Unit != "" {
+		c.Unit = normUnit(c.Unit)
+	}
+	return c
+}
+
+// matchesNormalized is Matches for a normalized filter and a count whose
+// object and unit are normalized too (as decodeCount returns them).
+func (c CountFilter) matchesNormalized(f extract.Count) bool {
+	if !strings.Contains(f.Object, c.Object) {
 		return false
 	}
-	if c.Unit != "" && normUnit(f.Unit) != c.Unit {
+	if c.Unit != "" && f.Unit != c.Unit {
 		return false
 	}
 	lo, hi := f.Value, max(f.Max, f.Value)

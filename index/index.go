@@ -35,10 +35,8 @@ type Index struct {
 	b    bleve.Index
 	path string
 
-	mu     sync.Mutex
-	gen    uint64       // changes applied through this handle
-	col    *countColumn // the counts as of colGen
-	colGen uint64
+	mu  sync.Mutex   // guards col
+	col *countColumn // the counts of the snapshot last searched with a count condition
 }
 
 // Entry is one document with its facts, as stored in the index.
@@ -159,11 +157,7 @@ func (ix *Index) Apply(batch Batch) error {
 		}
 		b.SetInternal([]byte(linkKey+l.ID), data)
 	}
-	err := ix.b.Batch(b)
-	ix.mu.Lock()
-	ix.gen++ // even a failed batch may have changed the index
-	ix.mu.Unlock()
-	if err != nil {
+	if err := ix.b.Batch(b); err != nil {
 		return fmt.Errorf("write batch to %s: %w", ix.path, err)
 	}
 	return nil

@@ -29,7 +29,7 @@ var FacetFields = []string{FieldYearKW, FieldProvince, FieldCity, FieldDistrict,
 
 // Sorts are the orders a search can return hits in, besides relevance.
 var Sorts = map[string][]string{
-	"":      {"-_score", "_id"},
+	"":      {"-_score"},
 	"year":  {"year", "-_score", "_id"},
 	"-year": {"-year", "-_score", "_id"},
 	"date":  {"date", "-_score", "_id"},
@@ -97,11 +97,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, SearchTime)
 	defer cancel()
 
-	bq, err := ix.query(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	sr := bleve.NewSearchRequestOptions(bq, size, req.From, false)
+	sr := bleve.NewSearchRequestOptions(ix.query(q), size, req.From, false)
 	sr.Fields = []string{FieldDoc, FieldSource, FieldYear, FieldPlace, FieldBody}
 	sr.SortBy(order)
 	for _, f := range req.Facets {
@@ -295,11 +291,7 @@ func (ix *Index) Each(ctx context.Context, req Request, fn func(Stored) error) e
 	if req.LoadText {
 		fields = append(fields, FieldBody)
 	}
-	bq, err := ix.query(ctx, q)
-	if err != nil {
-		return err
-	}
-	return ix.eachHit(ctx, bq, fields, []string{FieldSource, "_id"}, 500, func(h *search.DocumentMatch) error {
+	return ix.eachHit(ctx, ix.query(q), fields, []string{FieldSource, "_id"}, 500, func(h *search.DocumentMatch) error {
 		s, err := storedOf(h.ID, h.Fields)
 		if err != nil {
 			return err

@@ -47,13 +47,15 @@ func (ix *Index) Stats(ctx context.Context, req StatsRequest) ([]StatsRow, error
 	}
 	field := groupFields[req.By]
 	agg := newAggregate()
-	bq, err := ix.query(ctx, q)
-	if err != nil {
-		return nil, err
+	bq := ix.query(q)
+	var stat *CountFilter
+	if req.Count != nil {
+		n := req.Count.normalized()
+		stat = &n
 	}
 	// Read the grouping and the counts from doc values: no stored document
 	// is loaded.
-	err = ix.scanDocValues(ctx, bq, []string{field, FieldCountTerms}, func(_ string, vals map[string][]string) {
+	err = ix.scanDocValues(ctx, bq, []string{field, FieldCountTerms}, func(vals map[string][]string) {
 		var counts []extract.Count
 		if req.Count != nil {
 			for _, t := range vals[FieldCountTerms] {
@@ -66,7 +68,7 @@ func (ix *Index) Stats(ctx context.Context, req StatsRequest) ([]StatsRow, error
 		if len(groups) == 0 {
 			groups = []string{""}
 		}
-		agg.add(counts, groups, req.Count)
+		agg.add(counts, groups, stat)
 	})
 	if err != nil {
 		return nil, err
@@ -135,6 +137,8 @@ func newAggregate() *aggregate {
 	return &aggregate{byKey: map[[2]string]*StatsRow{}, docs: map[string]int{}}
 }
 
+// add counts a document in its groups and, with a statistic c (normalized,
+// as are the counts: read from doc values), sums its counts that satisfy c.
 func (a *aggregate) add(counts []extract.Count, groups []string, c *CountFilter) {
 	for _, g := range groups {
 		a.docs[g]++
@@ -142,10 +146,10 @@ func (a *aggregate) add(counts []extract.Count, groups []string, c *CountFilter)
 			continue
 		}
 		for _, f := range counts {
-			if !c.Matches(f) {
+			if !c.matchesNormalized(f) {
 				continue
 			}
-			key := [2]string{g, normUnit(f.Unit)}
+			key := [2]string{g, f.Unit}
 			row := a.byKey[key]
 			if row == nil {
 				row = &StatsRow{Group: g, Unit: key[1], Min: f.Value, Max: f.Value}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"zongjie/extract"
 )
@@ -40,11 +41,11 @@ func decodeCount(term string) (extract.Count, bool) {
 	return extract.Count{Value: v, Max: m, Approx: p[3] == "1", Unit: p[4], Object: p[5]}, true
 }
 
-// scanDocValues calls fn, for every document matching q, with its id and
-// the values of the given keyword fields read from doc values. It skips
-// the nested count documents that indexes written by earlier versions
-// hold (they have no source).
-func (ix *Index) scanDocValues(ctx context.Context, q query.Query, fields []string, fn func(id string, vals map[string][]string)) error {
+// scanDocValues calls fn, for every document matching q, with the values
+// of the given keyword fields read from doc values. It skips the nested
+// count documents that indexes written by earlier versions hold (they
+// have no source).
+func (ix *Index) scanDocValues(ctx context.Context, q query.Query, fields []string, fn func(vals map[string][]string)) error {
 	adv, err := ix.b.Advanced()
 	if err != nil {
 		return err
@@ -54,41 +55,49 @@ func (ix *Index) scanDocValues(ctx context.Context, q query.Query, fields []stri
 		return fmt.Errorf("read %s: %w", ix.path, err)
 	}
 	defer reader.Close()
-	searcher, err := q.Searcher(ctx, reader, ix.b.Mapping(), search.SearcherOptions{})
+	s, err := q.Searcher(ctx, reader, ix.b.Mapping(), search.SearcherOptions{})
 	if err != nil {
 		return fmt.Errorf("search %s: %w", ix.path, err)
 	}
-	defer searcher.Close()
-	dvr, err := reader.DocValueReader(append([]string{FieldSource}, fields...))
+	defer s.Close()
+	vals := map[string][]string{}
+	return visitDocValues(ctx, reader, s, append([]string{FieldSource}, fields...),
+		func(_ bindex.IndexInternalID, field string, term []byte) {
+			vals[field] = append(vals[field], string(term))
+		},
+		func(bindex.IndexInternalID) {
+			if len(vals[FieldSource]) > 0 { // a nested count document has none
+				fn(vals)
+			}
+			vals = map[string][]string{}
+		})
+}
+
+// visitDocValues walks the documents that s finds in the snapshot r: for
+// each, visit is called with every doc value of the fields, then done.
+func visitDocValues(ctx context.Context, r bindex.IndexReader, s search.Searcher, fields []string,
+	visit func(doc bindex.IndexInternalID, field string, term []byte), done func(doc bindex.IndexInternalID)) error {
+	dvr, err := r.DocValueReader(fields)
 	if err != nil {
 		return err
 	}
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0), IndexReader: reader}
-	for {
-		if err := ctx.Err(); err != nil {
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	for n := 0; ; n++ {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		dm, err := s.Next(sctx)
+		if err != nil || dm == nil {
 			return err
 		}
-		dm, err := searcher.Next(sctx)
+		doc := dm.IndexInternalID
+		err = dvr.VisitDocValues(doc, func(field string, term []byte) { visit(doc, field, term) })
 		if err != nil {
 			return err
 		}
-		if dm == nil {
-			return nil
-		}
-		vals := map[string][]string{}
-		err = dvr.VisitDocValues(dm.IndexInternalID, func(field string, term []byte) {
-			vals[field] = append(vals[field], string(term))
-		})
-		if err != nil {
-			return err
-		}
-		id, err := reader.ExternalID(dm.IndexInternalID)
+		done(doc)
 		sctx.DocumentMatchPool.Put(dm)
-		if err != nil {
-			return err
-		}
-		if len(vals[FieldSource]) > 0 { // a nested count document has none
-			fn(id, vals)
-		}
 	}
 }
