@@ -152,6 +152,7 @@ func addWidth(a, b int) int {
 // match no clause break, a match starts after the last one.
 type anchor struct {
 	node   *node
+	id     int // index in the rule set's anchorIndex
 	reach  int
 	breaks bool
 }

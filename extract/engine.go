@@ -1,8 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 
 	"zongjie/rules"
@@ -68,9 +69,9 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 		}
 		return out
 	}
-	var spans []interval
+	spans := m.spans[:0]
 	for _, a := range c.anchors {
-		for _, o := range m.occurrences(a.node) {
+		for _, o := range m.occ[a.id] {
 			lo := max(o-a.reach, 0)
 			if !a.breaks {
 				lo = max(lo, m.a.clauseStart(o))
@@ -78,7 +79,10 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 			spans = append(spans, interval{lo, min(o, n-1)})
 		}
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].lo < spans[j].lo })
+	if len(c.anchors) > 1 { // one anchor's spans come in order already
+		slices.SortFunc(spans, func(a, b interval) int { return cmp.Compare(a.lo, b.lo) })
+	}
+	m.spans = spans
 	next := 0
 	for _, s := range spans {
 		for i := max(s.lo, next); i <= s.hi; i++ {
@@ -87,92 +91,6 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 			}
 		}
 		next = max(next, s.hi+1)
-	}
-	return out
-}
-
-// occurrences returns, ascending, the positions where the anchor matches,
-// computed once per document for each kind of anchor.
-func (m *matcher) occurrences(n *node) []int {
-	key := anchorKey{op: n.op, cls: n.cls, sub: n.sub, lit: string(n.lit)}
-	if o, ok := m.occ[key]; ok {
-		return o
-	}
-	var out []int
-	a := m.a
-	switch n.op {
-	case rules.OpLit:
-		first := n.firstRune()
-		for i, r := range a.text {
-			if r == first {
-				if _, ok := m.literal(n.lit, i); ok {
-					out = append(out, i)
-				}
-			}
-		}
-	case rules.OpClass:
-		for i, r := range a.text {
-			if n.cls.root.child(r) != nil {
-				if _, ok := n.cls.longestAt(a.text, i); ok {
-					out = append(out, i)
-				}
-			}
-		}
-	case rules.OpTokClass:
-		for _, t := range a.toks {
-			if m.tokClassAt(n.cls, t.start) {
-				out = append(out, t.start)
-			}
-		}
-	case rules.OpSub:
-		out = subOccurrences(n.sub, a)
-	}
-	if m.occ == nil {
-		m.occ = map[anchorKey][]int{}
-	}
-	m.occ[key] = out
-	return out
-}
-
-// anchorKey identifies what an anchor looks for, so rules share the scan.
-type anchorKey struct {
-	op  rules.Op
-	cls *class
-	sub subKind
-	lit string
-}
-
-func subOccurrences(kind subKind, a *analysis) []int {
-	var out []int
-	switch kind {
-	case subNum, subPct:
-		for _, x := range a.nums {
-			if x.Percent == (kind == subPct) {
-				out = append(out, x.Start)
-			}
-		}
-	case subDate:
-		for _, x := range a.dates {
-			out = append(out, x.Start)
-		}
-	case subPlace, subAnon:
-		for _, x := range a.places {
-			if x.Anonymised == (kind == subAnon) {
-				out = append(out, x.Start)
-			}
-		}
-	case subQuoted:
-		for i, r := range a.text {
-			if _, ok := quotePairs[r]; ok {
-				out = append(out, i)
-			}
-		}
-	case subTitled:
-		for i, r := range a.text {
-			if r == '《' {
-				out = append(out, i)
-			}
-		}
 	}
 	return out
 }

@@ -71,6 +71,7 @@ type Extractor struct {
 	gaz     *Gazetteer
 	classes map[string]*class
 	rules   []*compiledRule
+	anchors *anchorIndex
 	tables  *tables
 }
 
@@ -87,6 +88,7 @@ func New(set *rules.Set, seg *Segmenter) (*Extractor, error) {
 		}
 		e.rules = append(e.rules, c)
 	}
+	e.anchors = newAnchorIndex(e.rules)
 	var err error
 	if e.tables, err = loadTables(set); err != nil {
 		return nil, err
@@ -147,11 +149,13 @@ func (e *Extractor) extract(text, written string) Record {
 
 // newMatcher makes the matcher for one document.
 func (e *Extractor) newMatcher(a *analysis) *matcher {
-	return &matcher{
+	m := &matcher{
 		a: a, npStop: e.classes["np_stop"], action: e.classes["action"],
 		orgStop: e.classes["org_stop"], link: e.classes["link"], npHead: e.classes["np_head"],
 		orgAnd: e.classes["org_and"],
 	}
+	m.occ = e.anchors.find(m, nil)
+	return m
 }
 
 // countKey is the span that identifies a count: its number.

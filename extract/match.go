@@ -22,8 +22,9 @@ type matcher struct {
 	npHead  *class // words that make an action before them part of a noun, may be nil
 	orgAnd  *class // words before 和 inside one official name, may be nil
 	caps    []capture
-	// occ caches the occurrences of each anchor in the document.
-	occ map[anchorKey][]int
+	// occ holds the occurrences of each anchor in the document, by id.
+	occ   [][]int
+	spans []interval // scratch for compiledRule.starts
 	// contentEnds and nameEnds cache contentWord and nameWord by position:
 	// 0 not yet known, -1 no word, else the word's end + 1.
 	contentEnds, nameEnds []int32
