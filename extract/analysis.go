@@ -223,5 +223,3 @@ func byteToRune(s string) []int {
 	m[len(s)] = r
 	return m
 }
-
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -149,7 +149,7 @@ func appendSubOccurrences(out []int, kind subKind, a *analysis) []int {
 		}
 	case subQuoted:
 		for i, r := range a.text {
-			if _, ok := quotePairs[r]; ok {
+			if _, ok := quoteCloser(r); ok {
 				out = append(out, i)
 			}
 		}

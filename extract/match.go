@@ -351,9 +351,26 @@ func contentPOS(pos string) bool {
 	return true
 }
 
-// Quote pairs accepted by <quoted>.
-var quotePairs = map[rune]rune{
-	'“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', '\'': '\'', '〝': '〞', '＂': '＂', '«': '»',
+// quoteCloser returns the closing quote of an opening quote accepted by
+// <quoted>.
+func quoteCloser(r rune) (rune, bool) {
+	switch r {
+	case '“':
+		return '”', true
+	case '‘':
+		return '’', true
+	case '「':
+		return '」', true
+	case '『':
+		return '』', true
+	case '"', '\'', '＂':
+		return r, true
+	case '〝':
+		return '〞', true
+	case '«':
+		return '»', true
+	}
+	return 0, false
 }
 
 // quotedAt returns the end of a quoted phrase opening at text[i].
@@ -361,7 +378,7 @@ func quotedAt(text []rune, i int) (int, bool) {
 	if i >= len(text) {
 		return 0, false
 	}
-	closer, ok := quotePairs[text[i]]
+	closer, ok := quoteCloser(text[i])
 	if !ok {
 		return 0, false
 	}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"unicode"
 )
 
 // patternSuffixes end places that the data may lack: a name part of two
@@ -60,7 +59,7 @@ func (sc *scan) addPatterns(ms []match) []match {
 // nameRune reports whether the character at i may be part of a name part.
 func (sc *scan) nameRune(i int, covered []bool) bool {
 	r := sc.text[i]
-	return unicode.Is(unicode.Han, r) && !covered[i] && !sc.g.boundary[r] && !isAnon(r)
+	return isHan(r) && !covered[i] && !sc.g.boundary[r] && !isAnon(r)
 }
 
 // nameStart finds where the name part before the suffix at j starts. It

@@ -1,0 +1,40 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// startRuneByParts is startRune as the number reader defines it, rune by
+// rune, to check the table.
+func startRuneByParts(r rune) bool {
+	if r < 0x80 {
+		return r >= '0' && r <= '9' || r == '.' || r == '-'
+	}
+	if r >= '０' && r <= '９' || numeralRune(r) {
+		return true
+	}
+	switch r {
+	case '．', '－', '−', '负', '負':
+		return true
+	}
+	return strings.ContainsRune(hedgeStarts, r)
+}
+
+func TestRuneTables(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := startRune(r), startRuneByParts(r); got != want {
+			t.Errorf("startRune(%q) = %v, want %v", r, got, want)
+		}
+		if got, want := isHan(r), unicode.Is(unicode.Han, r); got != want {
+			t.Errorf("isHan(%q) = %v, want %v", r, got, want)
+		}
+		if got, want := isClauseBreak(r), strings.ContainsRune(clauseBreaks, r); got != want {
+			t.Errorf("isClauseBreak(%q) = %v, want %v", r, got, want)
+		}
+		if got, want := hedgeFirsts.has(r), strings.ContainsRune(hedgeStarts, r); got != want {
+			t.Errorf("hedgeFirsts.has(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
