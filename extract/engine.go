@@ -18,6 +18,7 @@ type compiledRule struct {
 	rules.Rule
 	pat     *node
 	order   int // position in the rule set: earlier rules win conflicts
+	kind    int // index of the rule's kind in Kinds
 	anchors []anchor
 	// confidence is the rule's field confidence=, else defaultConfidence.
 	confidence float64
@@ -45,6 +46,11 @@ func (h hit) field(name string) (span, bool) {
 func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledRule, error) {
 	pat := compileNode(r.Pattern, classes)
 	c := &compiledRule{Rule: r, pat: pat, order: order, anchors: pat.anchors(), confidence: defaultConfidence}
+	kind, ok := kindIndex[Kind(r.Kind)]
+	if !ok {
+		return nil, fmt.Errorf("%s: unknown kind %q", r.Source, r.Kind)
+	}
+	c.kind = kind
 	if v, ok := r.Fields["confidence"]; ok {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || f < 0 || f > 1 {
@@ -142,13 +148,12 @@ func (m *matcher) canStart(n *node, i int) bool {
 	return true
 }
 
-// run finds the rule's matches, leftmost first and not overlapping each
-// other.
-func (c *compiledRule) run(m *matcher, scratch []int) ([]hit, []int) {
-	var hits []hit
-	scratch = c.starts(m, scratch[:0])
+// run appends the rule's matches to hits, leftmost first and not
+// overlapping each other.
+func (c *compiledRule) run(m *matcher, hits []hit) []hit {
+	m.starts = c.starts(m, m.starts[:0])
 	next := 0
-	for _, i := range scratch {
+	for _, i := range m.starts {
 		if i < next {
 			continue
 		}
@@ -164,8 +169,19 @@ func (c *compiledRule) run(m *matcher, scratch []int) ([]hit, []int) {
 		if end < 0 {
 			continue
 		}
-		hits = append(hits, hit{rule: c, start: i, end: end, caps: append([]capture(nil), m.caps...)})
+		hits = append(hits, hit{rule: c, start: i, end: end, caps: m.keepCaps()})
 		next = end
 	}
-	return hits, scratch
+	return hits
+}
+
+// keepCaps returns a copy of the captures, from a buffer the matcher
+// keeps for the document.
+func (m *matcher) keepCaps() []capture {
+	if len(m.caps) == 0 {
+		return nil
+	}
+	n := len(m.capBuf)
+	m.capBuf = append(m.capBuf, m.caps...)
+	return m.capBuf[n:len(m.capBuf):len(m.capBuf)]
 }

@@ -23,8 +23,10 @@ type matcher struct {
 	orgAnd  *class // words before 和 inside one official name, may be nil
 	caps    []capture
 	// occ holds the occurrences of each anchor in the document, by id.
-	occ   [][]int
-	spans []interval // scratch for compiledRule.starts
+	occ    [][]int
+	spans  []interval // scratch for compiledRule.starts
+	starts []int      // scratch for compiledRule.run
+	capBuf []capture  // the captures of the document's hits
 	// contentEnds and nameEnds cache contentWord and nameWord by position:
 	// 0 not yet known, -1 no word, else the word's end + 1.
 	contentEnds, nameEnds []int32
@@ -236,9 +238,6 @@ func (m *matcher) measureWordAt(i, e int) bool {
 // cachedWord wraps a word test with a per-document cache: rules try the
 // same positions again and again.
 func (m *matcher) cachedWord(cache *[]int32, word func(int) (int, bool)) func(int) (int, bool) {
-	if *cache == nil {
-		*cache = make([]int32, len(m.a.text)+1)
-	}
 	c := *cache
 	return func(i int) (int, bool) {
 		switch v := c[i]; {
