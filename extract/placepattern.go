@@ -18,6 +18,15 @@ var patternSuffixes = map[rune]struct {
 	'村': {"村", 1, LevelVillage}, '镇': {"镇", 1, LevelTownship}, '乡': {"乡", 1, LevelTownship},
 }
 
+// patternSuffixFirst reports a key of patternSuffixes, without a map lookup.
+func patternSuffixFirst(r rune) bool {
+	switch r {
+	case '社', '街', '村', '镇', '乡':
+		return true
+	}
+	return false
+}
+
 // maxNamePart is the longest name part of a pattern place, in characters.
 const maxNamePart = 4
 
@@ -36,6 +45,9 @@ func (sc *scan) addPatterns(ms []match) []match {
 	}
 	n := len(ms)
 	for j, r := range sc.text {
+		if !patternSuffixFirst(r) {
+			continue
+		}
 		suf, ok := patternSuffixes[r]
 		e := j + suf.n
 		if !ok || !sc.hasAt(j, suf.s) || slices.Contains(covered[j:e], true) {

@@ -38,3 +38,12 @@ func TestRuneTables(t *testing.T) {
 		}
 	}
 }
+
+func TestPatternSuffixFirst(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		_, want := patternSuffixes[r]
+		if got := patternSuffixFirst(r); got != want {
+			t.Errorf("patternSuffixFirst(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
