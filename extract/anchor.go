@@ -101,11 +101,11 @@ func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 	for i, r := range a.text {
 		for _, id := range x.at(r) {
 			n := x.nodes[id]
-			ok := false
+			var ok bool
 			if n.op == rules.OpLit {
 				_, ok = m.literal(n.lit, i)
 			} else {
-				_, ok = n.cls.longestAt(a.text, i)
+				ok = n.cls.anyAt(a.text, i)
 			}
 			if ok {
 				occ[id] = append(occ[id], i)

@@ -108,19 +108,18 @@ func (k *class) matchEnds(text []rune, i int, ends []int) []int {
 	return ends
 }
 
-// longestAt returns the end of the longest class word at text[i].
-func (k *class) longestAt(text []rune, i int) (end int, ok bool) {
+// anyAt reports whether a class word starts at text[i].
+func (k *class) anyAt(text []rune, i int) bool {
 	n := k.root
 	for j := i; j < len(text); j++ {
-		n = n.child(text[j])
-		if n == nil {
-			break
+		if n = n.child(text[j]); n == nil {
+			return false
 		}
 		if n.entry > 0 {
-			end, ok = j+1, true
+			return true
 		}
 	}
-	return end, ok
+	return false
 }
 
 // suffixOf returns the entry of the longest class word that ends text[s:e].

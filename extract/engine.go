@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"zongjie/rules"
 )
@@ -102,8 +103,8 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 }
 
 // canStart is a quick, conservative test of whether n can match at i with
-// at least one character: false only when its first character or word
-// cannot be there.
+// at least one character: false only when its first element cannot match
+// there.
 func (m *matcher) canStart(n *node, i int) bool {
 	a := m.a
 	switch n.op {
@@ -129,14 +130,22 @@ func (m *matcher) canStart(n *node, i int) bool {
 	case rules.OpNot, rules.OpAnd:
 		return false // consumes nothing
 	case rules.OpLit:
-		return i < len(a.text) && a.text[i] == n.lit[0]
+		_, ok := m.literal(n.lit, i)
+		return ok && len(n.lit) > 0
 	case rules.OpClass:
-		return i < len(a.text) && n.cls.root.child(a.text[i]) != nil
-	case rules.OpTokClass, rules.OpPOS:
-		return a.tokAt[i] >= 0
+		return n.cls.anyAt(a.text, i)
+	case rules.OpTokClass:
+		return m.tokClassAt(n.cls, i)
+	case rules.OpPOS:
+		_, pos, ok := a.token(i)
+		return ok && strings.HasPrefix(pos, n.text)
 	}
 	switch n.sub {
-	case subNP, subName, subTok:
+	case subNP:
+		return a.tokAt[i] >= 0 && m.npStarts(i, m.cachedWord(&m.contentEnds, m.contentWord))
+	case subName:
+		return a.tokAt[i] >= 0 && m.npStarts(i, m.cachedWord(&m.nameEnds, m.nameWord))
+	case subTok:
 		return a.tokAt[i] >= 0
 	case subNum, subPct:
 		return a.numAt[i] > 0

@@ -225,6 +225,19 @@ func (m *matcher) np(i int, k func(int) bool, word func(int) (int, bool)) bool {
 	return false
 }
 
+// npStarts reports whether np matches at i: whether its first step, as np
+// takes it, succeeds within npMaxRunes.
+func (m *matcher) npStarts(i int, word func(int) (int, bool)) bool {
+	if q, ok := quotedAt(m.a.text, i); ok {
+		return q-i <= npMaxRunes
+	}
+	if q, ok := titledAt(m.a.text, i); ok && q-i <= npMaxRunes {
+		return true
+	}
+	e, ok := word(i)
+	return ok && !m.measureWordAt(i, e) && e-i <= npMaxRunes
+}
+
 // measureWordAt reports whether the word text[i:e] is a lone measure word
 // (次 in 20家次), which does not start a noun phrase.
 func (m *matcher) measureWordAt(i, e int) bool {
