@@ -47,3 +47,19 @@ func TestPatternSuffixFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestTrieRootTable checks that the roots' hash tables find the same
+// children as binary search, for every rune of the BMP.
+func TestTrieRootTable(t *testing.T) {
+	e := newTestExtractor(t)
+	for name, c := range e.classes {
+		for _, root := range []*trieNode{c.root, c.suffixes} {
+			plain := &trieNode{keys: root.keys, kids: root.kids}
+			for r := rune(0); r < 1<<16; r++ {
+				if got, want := root.child(r), plain.child(r); got != want {
+					t.Fatalf("%s: child(%q) differs with the hash table", name, r)
+				}
+			}
+		}
+	}
+}
