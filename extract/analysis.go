@@ -91,7 +91,7 @@ func (e *Extractor) analyse(a *analysis, text string) {
 	a.dates = FindDates(a.text)
 	a.places = nil
 	if e.gaz != nil {
-		a.places = e.gaz.Find(a.text)
+		a.places = e.gaz.find(a.text, runesString(a.text, text))
 	}
 	a.covered = resized(a.covered, n+1)
 	a.dateAt = indexSpans(a.dateAt, n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
@@ -106,6 +106,15 @@ func appendRunes(rs []rune, s string) []rune {
 		rs = append(rs, r)
 	}
 	return rs
+}
+
+// runesString returns string(rs), which is text when rs are the runes of
+// valid UTF-8 text.
+func runesString(rs []rune, text string) string {
+	if utf8.ValidString(text) {
+		return text
+	}
+	return string(rs)
 }
 
 // resized returns s with length n and every element zero, reusing its

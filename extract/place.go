@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"zongjie/rules"
@@ -60,6 +61,7 @@ type Gazetteer struct {
 	boundary        map[rune]bool     // one-character left words
 	follow          map[rune][]string // words confirming a short name, by first character
 	breakers        []string          // words after a short name that make it another name's part
+	scans           sync.Pool         // of *scan, for their buffers
 }
 
 // gdiv is a division with its place in the tree.
@@ -279,7 +281,17 @@ func (g *Gazetteer) startsWithParentShort(d gdiv, short string) bool {
 
 // Find returns the place mentions in text, in order, non-overlapping, resolving ambiguous names with the other mentions in the same text.
 func (g *Gazetteer) Find(text []rune) []PlaceMention {
-	sc := newScan(g, text)
+	return g.find(text, string(text))
+}
+
+// find is Find for text whose string form s is at hand.
+func (g *Gazetteer) find(text []rune, s string) []PlaceMention {
+	sc, _ := g.scans.Get().(*scan)
+	sc = newScan(g, text, s, sc)
+	defer func() {
+		sc.text, sc.s = nil, "" // keep the buffers, not the text
+		g.scans.Put(sc)
+	}()
 	hits := sc.nameHits()
 	ctx := map[int32]bool{}
 	for _, m := range sc.choose(hits, nil) {
