@@ -175,6 +175,7 @@ type workspace struct {
 	hits   [kindCount][]hit // by kind, in rule order
 	vetoes [kindCount][]hit
 	keyed  []keyedHit // scratch for resolve
+	won    []keyedHit
 	taken  spanSet
 	vetoed spanSet
 }
@@ -246,15 +247,23 @@ func (w *workspace) resolve(k int, key func(hit) span) []hit {
 		return cmp.Compare(kx.start, ky.start)
 	})
 	w.taken = w.taken[:0]
-	var out []hit
+	won := w.won[:0]
 	for _, x := range kept {
 		if !w.taken.overlaps(x.k) {
 			w.taken.add(x.k)
-			out = append(out, x.h)
+			won = append(won, x)
 		}
 	}
+	w.won = won
 	// the keys do not overlap and are not empty: their starts differ
-	slices.SortFunc(out, func(x, y hit) int { return cmp.Compare(key(x).start, key(y).start) })
+	slices.SortFunc(won, func(x, y keyedHit) int { return cmp.Compare(x.k.start, y.k.start) })
+	var out []hit
+	if len(won) > 0 {
+		out = make([]hit, len(won))
+	}
+	for i, x := range won {
+		out[i] = x.h
+	}
 	return out
 }
 

@@ -54,7 +54,7 @@ type Gazetteer struct {
 	// firsts and seconds are bit sets of the runes that names start with
 	// and have second: a cheap test before the map.
 	firsts, seconds runeSet
-	pairs           *pairSet // the first two runes of the names, hashed
+	pairs           *pairSet          // the first two runes of the names, hashed
 	stop            wordSet           // words that are never places
 	mods            []string          // generic modifiers (示范 from 示范*)
 	left            wordSet           // words that end a pattern place's left context
