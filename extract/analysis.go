@@ -28,6 +28,9 @@ type analysis struct {
 	// clause holds, for each position, where its clause starts: just after
 	// the last clause break before it.
 	clause []int32
+	// words and cut are scratch space for segment.
+	words []span
+	cut   []bool
 }
 
 // afterNumber reports whether a number ends just before i.
@@ -37,7 +40,7 @@ func (a *analysis) afterNumber(i int) bool { return i > 0 && a.numEnd[i] }
 func (a *analysis) clauseStart(i int) int { return int(a.clause[i]) }
 
 func (a *analysis) findClauses() {
-	a.clause = make([]int32, len(a.text)+1)
+	a.clause = resized(a.clause, len(a.text)+1)
 	start := int32(0)
 	for i, r := range a.text {
 		a.clause[i] = start
@@ -80,24 +83,56 @@ func (a *analysis) token(i int) (span, string, bool) {
 	return a.toks[t], a.pos[t], true
 }
 
-func (e *Extractor) analyse(text string) *analysis {
-	a := &analysis{text: []rune(text)}
+// analyse fills a with the analysis of text, reusing a's buffers.
+func (e *Extractor) analyse(a *analysis, text string) {
+	a.text = appendRunes(a.text[:0], text)
 	n := len(a.text)
 	a.nums = FindNumbers(a.text)
 	a.dates = FindDates(a.text)
+	a.places = nil
 	if e.gaz != nil {
-		a.places = e.gaz.Find(a.text)
+		a.places = e.gaz.find(a.text, runesString(a.text, text))
 	}
-	a.covered = make([]bool, n+1)
-	a.dateAt = indexSpans(n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
-	a.plAt = indexSpans(n, len(a.places), func(i int) span { return span{a.places[i].Start, a.places[i].End} }, nil)
+	a.covered = resized(a.covered, n+1)
+	a.dateAt = indexSpans(a.dateAt, n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
+	a.plAt = indexSpans(a.plAt, n, len(a.places), func(i int) span { return span{a.places[i].Start, a.places[i].End} }, nil)
 	a.segment(e.seg, text, e.classes["unit"])
 	a.findClauses()
-	return a
 }
 
-func indexSpans(n, count int, at func(int) span, covered []bool) []int32 {
-	idx := make([]int32, n+1)
+// appendRunes appends the runes of s to rs, as []rune(s) gives them.
+func appendRunes(rs []rune, s string) []rune {
+	for _, r := range s {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// runesString returns string(rs), which is text when rs are the runes of
+// valid UTF-8 text.
+func runesString(rs []rune, text string) string {
+	if utf8.ValidString(text) {
+		return text
+	}
+	return string(rs)
+}
+
+// resized returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// indexSpans fills idx (resized to n+1) with, for each rune index, 1 + the
+// index of the first span starting there, and marks the spans' runes in
+// covered when it is not nil.
+func indexSpans(idx []int32, n, count int, at func(int) span, covered []bool) []int32 {
+	idx = resized(idx, n+1)
 	for i := 0; i < count; i++ {
 		s := at(i)
 		if s.start < 0 || s.start >= n || s.end <= s.start {
@@ -121,14 +156,16 @@ func indexSpans(n, count int, at func(int) span, covered []bool) []int32 {
 // straddles one (gse joins 多人 in 300多人次).
 func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 	n := len(a.text)
-	runeAt := byteToRune(text)
 	raw := seg.Segment(text)
-	words := make([]span, len(raw))
-	for i, t := range raw {
-		words[i] = span{runeAt[t.Start], runeAt[t.End]}
+	cur := runeCursor{s: text}
+	words := a.words[:0]
+	for _, t := range raw {
+		words = append(words, span{cur.at(t.Start), cur.at(t.End)})
 	}
+	a.words = words
 	a.dropWordNumerals(raw, words, units)
-	cut := make([]bool, n+1)
+	cut := resized(a.cut, n+1)
+	a.cut = cut
 	mark := func(s, e int) {
 		if s >= 0 && s <= n {
 			cut[s] = true
@@ -146,10 +183,11 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 	for _, m := range a.places {
 		mark(m.Start, m.End)
 	}
-	a.tokAt = make([]int32, n+1)
+	a.tokAt = resized(a.tokAt, n+1)
 	for i := range a.tokAt {
 		a.tokAt[i] = -1
 	}
+	a.toks, a.pos = a.toks[:0], a.pos[:0]
 	for i, w := range words {
 		for s := w.start; s < w.end; {
 			j := s + 1
@@ -168,11 +206,33 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 			s = j
 		}
 	}
-	a.numAt = indexSpans(n, len(a.nums), func(i int) span { return span{a.nums[i].Start, a.nums[i].End} }, a.covered)
-	a.numEnd = make([]bool, n+1)
+	a.numAt = indexSpans(a.numAt, n, len(a.nums), func(i int) span { return span{a.nums[i].Start, a.nums[i].End} }, a.covered)
+	a.numEnd = resized(a.numEnd, n+1)
 	for _, m := range a.nums {
 		a.numEnd[m.End] = true
 	}
+}
+
+// runeCursor converts ascending byte offsets of s to rune offsets: the
+// index of the rune holding the byte, or the number of runes at len(s).
+type runeCursor struct {
+	s    string
+	b, r int // byte offset of rune r
+}
+
+func (c *runeCursor) at(b int) int {
+	if b < c.b {
+		c.b, c.r = 0, 0
+	}
+	for c.b < b {
+		_, size := utf8.DecodeRuneInString(c.s[c.b:])
+		if c.b+size > b {
+			break // b is inside rune c.r
+		}
+		c.b += size
+		c.r++
+	}
+	return c.r
 }
 
 // dropWordNumerals removes the numbers written in Chinese numerals that
@@ -207,21 +267,3 @@ func (a *analysis) wordHoldsNumeral(w span, pos string, m Number, units *class) 
 	}
 	return !strings.HasPrefix(pos, "m") && !strings.HasPrefix(pos, "q")
 }
-
-// byteToRune maps each byte offset of s (and len(s)) to a rune offset.
-func byteToRune(s string) []int {
-	m := make([]int, len(s)+1)
-	r := 0
-	for i := 0; i < len(s); {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		for k := 0; k < size; k++ {
-			m[i+k] = r
-		}
-		i += size
-		r++
-	}
-	m[len(s)] = r
-	return m
-}
-
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -20,17 +20,27 @@ type class struct {
 
 // trieNode is a node of a rune trie. Its children are kept sorted by rune
 // (a binary search beats a map for these small fan-outs), and the root
-// keeps a bit set of first runes to turn most positions away at once.
+// keeps a bit set of first runes to turn most positions away at once and
+// a hash table of its many children.
 type trieNode struct {
 	keys  []rune
 	kids  []*trieNode
 	entry int // index+1 of the entry ending here, 0 if none
 	first *[1 << 10]uint64
+	// table holds, by hash of the rune, 1 + the index of a child in keys,
+	// 0 for an empty slot; nil where binary search serves.
+	table []int32
+	shift uint8
 }
 
 func (n *trieNode) child(r rune) *trieNode {
-	if n.first != nil && n.first[(r>>6)&(1<<10-1)]&(1<<(r&63)) == 0 {
-		return nil
+	if n.first != nil {
+		if n.first[(r>>6)&(1<<10-1)]&(1<<(r&63)) == 0 {
+			return nil
+		}
+		if n.table != nil {
+			return n.lookup(r)
+		}
 	}
 	lo, hi := 0, len(n.keys)
 	for lo < hi {
@@ -47,7 +57,46 @@ func (n *trieNode) child(r rune) *trieNode {
 	return nil
 }
 
+// minTable is the fewest children for which a root gets a hash table.
+const minTable = 16
+
+func runeHash(r rune, shift uint8) uint32 { return uint32(r) * 0x9E3779B1 >> shift }
+
+// lookup finds a child in the hash table, probing linearly.
+func (n *trieNode) lookup(r rune) *trieNode {
+	mask := uint32(len(n.table) - 1)
+	for h := runeHash(r, n.shift); ; h = (h + 1) & mask {
+		switch k := n.table[h]; {
+		case k == 0:
+			return nil
+		case n.keys[k-1] == r:
+			return n.kids[k-1]
+		}
+	}
+}
+
+// finish builds the root's hash table once every word is added.
+func (n *trieNode) finish() {
+	if n.first == nil || len(n.keys) < minTable {
+		return
+	}
+	bits := uint8(1)
+	for 1<<bits < 2*len(n.keys) {
+		bits++
+	}
+	n.table, n.shift = make([]int32, 1<<bits), 32-bits
+	mask := uint32(len(n.table) - 1)
+	for i, r := range n.keys {
+		h := runeHash(r, n.shift)
+		for n.table[h] != 0 {
+			h = (h + 1) & mask
+		}
+		n.table[h] = int32(i + 1)
+	}
+}
+
 func (n *trieNode) add(word []rune, entry int) {
+	n.table = nil // finish builds it again
 	for _, r := range word {
 		c := n.child(r)
 		if c == nil {
@@ -84,6 +133,8 @@ func compileClass(c *rules.Class) *class {
 		}
 		k.breaks = k.breaks || strings.ContainsAny(e.Word, clauseBreaks)
 	}
+	k.root.finish()
+	k.suffixes.finish()
 	return k
 }
 
@@ -108,19 +159,18 @@ func (k *class) matchEnds(text []rune, i int, ends []int) []int {
 	return ends
 }
 
-// longestAt returns the end of the longest class word at text[i].
-func (k *class) longestAt(text []rune, i int) (end int, ok bool) {
+// anyAt reports whether a class word starts at text[i].
+func (k *class) anyAt(text []rune, i int) bool {
 	n := k.root
 	for j := i; j < len(text); j++ {
-		n = n.child(text[j])
-		if n == nil {
-			break
+		if n = n.child(text[j]); n == nil {
+			return false
 		}
 		if n.entry > 0 {
-			end, ok = j+1, true
+			return true
 		}
 	}
-	return end, ok
+	return false
 }
 
 // suffixOf returns the entry of the longest class word that ends text[s:e].

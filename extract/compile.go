@@ -59,7 +59,13 @@ const (
 // clauseBreaks are the characters that end a clause.
 const clauseBreaks = "，,。；;！!？?：:、\n"
 
-func isClauseBreak(r rune) bool { return strings.ContainsRune(clauseBreaks, r) }
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '，', ',', '。', '；', ';', '！', '!', '？', '?', '：', ':', '、', '\n':
+		return true
+	}
+	return false
+}
 
 func compileNode(r *rules.Node, classes map[string]*class) *node {
 	n := &node{op: r.Op, text: r.Text, min: r.Min, max: r.Max}
@@ -152,6 +158,7 @@ func addWidth(a, b int) int {
 // match no clause break, a match starts after the last one.
 type anchor struct {
 	node   *node
+	id     int // index in the rule set's anchorIndex
 	reach  int
 	breaks bool
 }

@@ -23,14 +23,14 @@ func (b *builder) counts(hits []hit) []Count {
 			if c.Action == "" && b.listContinues(prev, h.start) {
 				c.Action = prev.Action
 			}
-			between := ""
+			var between []rune
 			if prev.Span[1] < h.start { // the texts of two counts may overlap
-				between = string(b.a.text[prev.Span[1]:h.start])
+				between = b.a.text[prev.Span[1]:h.start]
 			}
-			switch {
-			case strings.Contains(between, "其中") && !sentenceEnds(between):
+			switch ends := sentenceEnds(between); {
+			case hasQizhong(between) && !ends:
 				total = n - 1
-			case sentenceEnds(between):
+			case ends:
 				total = -1
 			}
 		}
@@ -42,7 +42,26 @@ func (b *builder) counts(hits []hit) []Count {
 	return out
 }
 
-func sentenceEnds(s string) bool { return strings.ContainsAny(s, "。！？!?\n") }
+// sentenceEnds reports whether rs holds the end of a sentence.
+func sentenceEnds(rs []rune) bool {
+	for _, r := range rs {
+		switch r {
+		case '。', '！', '？', '!', '?', '\n':
+			return true
+		}
+	}
+	return false
+}
+
+// hasQizhong reports whether rs holds 其中 ("of which").
+func hasQizhong(rs []rune) bool {
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i] == '其' && rs[i+1] == '中' {
+			return true
+		}
+	}
+	return false
+}
 
 func (b *builder) count(h hit) (Count, bool) {
 	vs, ok := h.field("value")

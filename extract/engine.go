@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
+	"strings"
 
 	"zongjie/rules"
 )
@@ -17,6 +19,7 @@ type compiledRule struct {
 	rules.Rule
 	pat     *node
 	order   int // position in the rule set: earlier rules win conflicts
+	kind    int // index of the rule's kind in Kinds
 	anchors []anchor
 	// confidence is the rule's field confidence=, else defaultConfidence.
 	confidence float64
@@ -44,6 +47,11 @@ func (h hit) field(name string) (span, bool) {
 func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledRule, error) {
 	pat := compileNode(r.Pattern, classes)
 	c := &compiledRule{Rule: r, pat: pat, order: order, anchors: pat.anchors(), confidence: defaultConfidence}
+	kind, ok := kindIndex[Kind(r.Kind)]
+	if !ok {
+		return nil, fmt.Errorf("%s: unknown kind %q", r.Source, r.Kind)
+	}
+	c.kind = kind
 	if v, ok := r.Fields["confidence"]; ok {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || f < 0 || f > 1 {
@@ -68,9 +76,9 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 		}
 		return out
 	}
-	var spans []interval
+	spans := m.spans[:0]
 	for _, a := range c.anchors {
-		for _, o := range m.occurrences(a.node) {
+		for _, o := range m.occ[a.id] {
 			lo := max(o-a.reach, 0)
 			if !a.breaks {
 				lo = max(lo, m.a.clauseStart(o))
@@ -78,7 +86,10 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 			spans = append(spans, interval{lo, min(o, n-1)})
 		}
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].lo < spans[j].lo })
+	if len(c.anchors) > 1 { // one anchor's spans come in order already
+		slices.SortFunc(spans, func(a, b interval) int { return cmp.Compare(a.lo, b.lo) })
+	}
+	m.spans = spans
 	next := 0
 	for _, s := range spans {
 		for i := max(s.lo, next); i <= s.hi; i++ {
@@ -91,95 +102,9 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 	return out
 }
 
-// occurrences returns, ascending, the positions where the anchor matches,
-// computed once per document for each kind of anchor.
-func (m *matcher) occurrences(n *node) []int {
-	key := anchorKey{op: n.op, cls: n.cls, sub: n.sub, lit: string(n.lit)}
-	if o, ok := m.occ[key]; ok {
-		return o
-	}
-	var out []int
-	a := m.a
-	switch n.op {
-	case rules.OpLit:
-		first := n.firstRune()
-		for i, r := range a.text {
-			if r == first {
-				if _, ok := m.literal(n.lit, i); ok {
-					out = append(out, i)
-				}
-			}
-		}
-	case rules.OpClass:
-		for i, r := range a.text {
-			if n.cls.root.child(r) != nil {
-				if _, ok := n.cls.longestAt(a.text, i); ok {
-					out = append(out, i)
-				}
-			}
-		}
-	case rules.OpTokClass:
-		for _, t := range a.toks {
-			if m.tokClassAt(n.cls, t.start) {
-				out = append(out, t.start)
-			}
-		}
-	case rules.OpSub:
-		out = subOccurrences(n.sub, a)
-	}
-	if m.occ == nil {
-		m.occ = map[anchorKey][]int{}
-	}
-	m.occ[key] = out
-	return out
-}
-
-// anchorKey identifies what an anchor looks for, so rules share the scan.
-type anchorKey struct {
-	op  rules.Op
-	cls *class
-	sub subKind
-	lit string
-}
-
-func subOccurrences(kind subKind, a *analysis) []int {
-	var out []int
-	switch kind {
-	case subNum, subPct:
-		for _, x := range a.nums {
-			if x.Percent == (kind == subPct) {
-				out = append(out, x.Start)
-			}
-		}
-	case subDate:
-		for _, x := range a.dates {
-			out = append(out, x.Start)
-		}
-	case subPlace, subAnon:
-		for _, x := range a.places {
-			if x.Anonymised == (kind == subAnon) {
-				out = append(out, x.Start)
-			}
-		}
-	case subQuoted:
-		for i, r := range a.text {
-			if _, ok := quotePairs[r]; ok {
-				out = append(out, i)
-			}
-		}
-	case subTitled:
-		for i, r := range a.text {
-			if r == '《' {
-				out = append(out, i)
-			}
-		}
-	}
-	return out
-}
-
 // canStart is a quick, conservative test of whether n can match at i with
-// at least one character: false only when its first character or word
-// cannot be there.
+// at least one character: false only when its first element cannot match
+// there.
 func (m *matcher) canStart(n *node, i int) bool {
 	a := m.a
 	switch n.op {
@@ -205,14 +130,22 @@ func (m *matcher) canStart(n *node, i int) bool {
 	case rules.OpNot, rules.OpAnd:
 		return false // consumes nothing
 	case rules.OpLit:
-		return i < len(a.text) && a.text[i] == n.lit[0]
+		_, ok := m.literal(n.lit, i)
+		return ok && len(n.lit) > 0
 	case rules.OpClass:
-		return i < len(a.text) && n.cls.root.child(a.text[i]) != nil
-	case rules.OpTokClass, rules.OpPOS:
-		return a.tokAt[i] >= 0
+		return n.cls.anyAt(a.text, i)
+	case rules.OpTokClass:
+		return m.tokClassAt(n.cls, i)
+	case rules.OpPOS:
+		_, pos, ok := a.token(i)
+		return ok && strings.HasPrefix(pos, n.text)
 	}
 	switch n.sub {
-	case subNP, subName, subTok:
+	case subNP:
+		return a.tokAt[i] >= 0 && m.npStarts(i, m.cachedWord(&m.contentEnds, m.contentWord))
+	case subName:
+		return a.tokAt[i] >= 0 && m.npStarts(i, m.cachedWord(&m.nameEnds, m.nameWord))
+	case subTok:
 		return a.tokAt[i] >= 0
 	case subNum, subPct:
 		return a.numAt[i] > 0
@@ -224,13 +157,12 @@ func (m *matcher) canStart(n *node, i int) bool {
 	return true
 }
 
-// run finds the rule's matches, leftmost first and not overlapping each
-// other.
-func (c *compiledRule) run(m *matcher, scratch []int) ([]hit, []int) {
-	var hits []hit
-	scratch = c.starts(m, scratch[:0])
+// run appends the rule's matches to hits, leftmost first and not
+// overlapping each other.
+func (c *compiledRule) run(m *matcher, hits []hit) []hit {
+	m.starts = c.starts(m, m.starts[:0])
 	next := 0
-	for _, i := range scratch {
+	for _, i := range m.starts {
 		if i < next {
 			continue
 		}
@@ -246,8 +178,19 @@ func (c *compiledRule) run(m *matcher, scratch []int) ([]hit, []int) {
 		if end < 0 {
 			continue
 		}
-		hits = append(hits, hit{rule: c, start: i, end: end, caps: append([]capture(nil), m.caps...)})
+		hits = append(hits, hit{rule: c, start: i, end: end, caps: m.keepCaps()})
 		next = end
 	}
-	return hits, scratch
+	return hits
+}
+
+// keepCaps returns a copy of the captures, from a buffer the matcher
+// keeps for the document.
+func (m *matcher) keepCaps() []capture {
+	if len(m.caps) == 0 {
+		return nil
+	}
+	n := len(m.capBuf)
+	m.capBuf = append(m.capBuf, m.caps...)
+	return m.capBuf[n:len(m.capBuf):len(m.capBuf)]
 }

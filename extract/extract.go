@@ -5,7 +5,11 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"sync"
+	"unicode/utf8"
 
 	"zongjie/corpus"
 	"zongjie/rules"
@@ -71,7 +75,9 @@ type Extractor struct {
 	gaz     *Gazetteer
 	classes map[string]*class
 	rules   []*compiledRule
+	anchors *anchorIndex
 	tables  *tables
+	pool    sync.Pool // of *workspace
 }
 
 // New compiles a rule set. seg is the shared segmenter (LoadSegmenter).
@@ -87,6 +93,7 @@ func New(set *rules.Set, seg *Segmenter) (*Extractor, error) {
 		}
 		e.rules = append(e.rules, c)
 	}
+	e.anchors = newAnchorIndex(e.rules)
 	var err error
 	if e.tables, err = loadTables(set); err != nil {
 		return nil, err
@@ -115,44 +122,86 @@ func (e *Extractor) ExtractText(text string) Record { return e.extract(text, "")
 // written (traditional characters, one for one with text), from which the
 // facts' names are taken.
 func (e *Extractor) extract(text, written string) Record {
-	a := e.analyse(text)
+	w := e.workspace()
+	defer e.pool.Put(w)
+	a := &w.a
+	e.analyse(a, text)
 	a.shown = a.text
-	if w := []rune(written); len(w) == len(a.text) {
-		a.shown = w
+	if written != "" && utf8.RuneCountInString(written) == len(a.text) {
+		w.shown = appendRunes(w.shown[:0], written)
+		a.shown = w.shown
 	}
-	m := e.newMatcher(a)
-	byKind := map[string][]hit{}
-	vetoes := map[string][]hit{}
-	var scratch []int
+	m := &w.m
+	e.resetMatcher(m, a)
+	for k := range w.hits {
+		w.hits[k] = w.hits[k][:0]
+		w.vetoes[k] = w.vetoes[k][:0]
+	}
 	for _, r := range e.rules {
-		var hs []hit
-		hs, scratch = r.run(m, scratch)
 		if r.Veto {
-			vetoes[r.Kind] = append(vetoes[r.Kind], hs...)
+			w.vetoes[r.kind] = r.run(m, w.vetoes[r.kind])
 		} else {
-			byKind[r.Kind] = append(byKind[r.Kind], hs...)
+			w.hits[r.kind] = r.run(m, w.hits[r.kind])
 		}
 	}
 	rec := Record{}
 	b := &builder{e: e, a: a}
-	rec.Counts = b.counts(resolve(byKind["count"], vetoes["count"], countKey))
-	rec.Dates = b.dates(resolve(byKind["date"], vetoes["date"], wholeKey))
-	rec.Themes = b.themes(resolve(byKind["theme"], vetoes["theme"], wholeKey))
-	rec.Laws = b.laws(resolve(byKind["law"], vetoes["law"], wholeKey))
-	keepOrg := func(h hit) bool { return e.endsWell(a.text, h) }
-	rec.Orgs = b.orgs(resolve(splitOrgHits(byKind["org"], keepOrg), vetoes["org"], wholeKey))
-	rec.Places = b.places(resolve(byKind["place"], vetoes["place"], wholeKey))
+	rec.Counts = b.counts(w.resolve(kindIndex[KindCount], countKey))
+	rec.Dates = b.dates(w.resolve(kindIndex[KindDate], wholeKey))
+	rec.Themes = b.themes(w.resolve(kindIndex[KindTheme], wholeKey))
+	rec.Laws = b.laws(w.resolve(kindIndex[KindLaw], wholeKey))
+	org := kindIndex[KindOrg]
+	w.hits[org] = splitOrgHits(w.hits[org], func(h hit) bool { return e.endsWell(a.text, h) })
+	rec.Orgs = b.orgs(w.resolve(org, wholeKey))
+	rec.Places = b.places(w.resolve(kindIndex[KindPlace], wholeKey))
 	rec.fillEmpty()
 	return rec
 }
 
-// newMatcher makes the matcher for one document.
-func (e *Extractor) newMatcher(a *analysis) *matcher {
-	return &matcher{
-		a: a, npStop: e.classes["np_stop"], action: e.classes["action"],
-		orgStop: e.classes["org_stop"], link: e.classes["link"], npHead: e.classes["np_head"],
-		orgAnd: e.classes["org_and"],
+// kindIndex numbers the kinds of fact, in the order of Kinds.
+var kindIndex = func() map[Kind]int {
+	m := map[Kind]int{}
+	for i, k := range Kinds {
+		m[k] = i
 	}
+	return m
+}()
+
+// workspace is the state of one extraction. Extractors keep workspaces in
+// a pool, so that their buffers serve document after document; nothing in
+// a Record points into them.
+type workspace struct {
+	a      analysis
+	m      matcher
+	shown  []rune
+	hits   [kindCount][]hit // by kind, in rule order
+	vetoes [kindCount][]hit
+	keyed  []keyedHit // scratch for resolve
+	won    []keyedHit
+	taken  spanSet
+	vetoed spanSet
+}
+
+// kindCount is the number of kinds of fact (len(Kinds)).
+const kindCount = 6
+
+// workspace takes a workspace from the pool.
+func (e *Extractor) workspace() *workspace {
+	if w, ok := e.pool.Get().(*workspace); ok {
+		return w
+	}
+	return &workspace{}
+}
+
+// resetMatcher readies m for the document a.
+func (e *Extractor) resetMatcher(m *matcher, a *analysis) {
+	m.a = a
+	m.npStop, m.action, m.orgStop = e.classes["np_stop"], e.classes["action"], e.classes["org_stop"]
+	m.link, m.npHead, m.orgAnd = e.classes["link"], e.classes["np_head"], e.classes["org_and"]
+	m.caps, m.capBuf = m.caps[:0], m.capBuf[:0]
+	m.contentEnds = resized(m.contentEnds, len(a.text)+1)
+	m.nameEnds = resized(m.nameEnds, len(a.text)+1)
+	m.occ = e.anchors.find(m, m.occ)
 }
 
 // countKey is the span that identifies a count: its number.
@@ -173,57 +222,66 @@ func wholeKey(h hit) span {
 	return span{h.start, h.end}
 }
 
-// resolve drops hits that overlap a veto, then settles overlaps between
-// hits: the longer key wins, then the earlier rule, then the earlier text.
-// The survivors are returned in text order.
-func resolve(hits, vetoes []hit, key func(hit) span) []hit {
-	type keyed struct {
-		h hit
-		k span
-	}
-	vetoed := coverage(vetoes)
-	var kept []keyed
-	for _, h := range hits {
+// keyedHit is a hit with the span that identifies it.
+type keyedHit struct {
+	h hit
+	k span
+}
+
+// resolve drops the hits of kind k that overlap a veto, then settles
+// overlaps between hits: the longer key wins, then the earlier rule, then
+// the earlier text. The survivors are returned in text order.
+func (w *workspace) resolve(k int, key func(hit) span) []hit {
+	w.vetoed = w.vetoed.cover(w.vetoes[k])
+	kept := w.keyed[:0]
+	for _, h := range w.hits[k] {
 		k := key(h)
-		if !vetoed.overlaps(k) {
-			kept = append(kept, keyed{h, k})
+		if !w.vetoed.overlaps(k) {
+			kept = append(kept, keyedHit{h, k})
 		}
 	}
-	sort.SliceStable(kept, func(i, j int) bool {
-		ki, kj := kept[i].k, kept[j].k
-		if li, lj := ki.end-ki.start, kj.end-kj.start; li != lj {
-			return li > lj
+	w.keyed = kept
+	slices.SortStableFunc(kept, func(x, y keyedHit) int {
+		kx, ky := x.k, y.k
+		if lx, ly := kx.end-kx.start, ky.end-ky.start; lx != ly {
+			return cmp.Compare(ly, lx)
 		}
-		if kept[i].h.rule.order != kept[j].h.rule.order {
-			return kept[i].h.rule.order < kept[j].h.rule.order
+		if x.h.rule.order != y.h.rule.order {
+			return cmp.Compare(x.h.rule.order, y.h.rule.order)
 		}
-		return ki.start < kj.start
+		return cmp.Compare(kx.start, ky.start)
 	})
-	var taken spanSet
-	var out []keyed
+	w.taken = w.taken[:0]
+	won := w.won[:0]
 	for _, x := range kept {
-		if !taken.overlaps(x.k) {
-			taken.add(x.k)
-			out = append(out, x)
+		if !w.taken.overlaps(x.k) {
+			w.taken.add(x.k)
+			won = append(won, x)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].k.start < out[j].k.start })
-	hs := make([]hit, len(out))
-	for i, x := range out {
-		hs[i] = x.h
+	w.won = won
+	// the keys do not overlap and are not empty: their starts differ
+	slices.SortFunc(won, func(x, y keyedHit) int { return cmp.Compare(x.k.start, y.k.start) })
+	var out []hit
+	if len(won) > 0 {
+		out = make([]hit, len(won))
 	}
-	return hs
+	for i, x := range won {
+		out[i] = x.h
+	}
+	return out
 }
 
 // spanSet is a set of spans kept sorted by start, not overlapping.
 type spanSet []span
 
-func coverage(hits []hit) spanSet {
-	var s spanSet
+// cover makes s the spans of the hits, reusing its array.
+func (s spanSet) cover(hits []hit) spanSet {
+	s = s[:0]
 	for _, h := range hits {
 		s = append(s, span{h.start, h.end})
 	}
-	sort.Slice(s, func(i, j int) bool { return s[i].start < s[j].start })
+	slices.SortFunc(s, func(x, y span) int { return cmp.Compare(x.start, y.start) })
 	return s
 }
 

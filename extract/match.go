@@ -22,8 +22,11 @@ type matcher struct {
 	npHead  *class // words that make an action before them part of a noun, may be nil
 	orgAnd  *class // words before 和 inside one official name, may be nil
 	caps    []capture
-	// occ caches the occurrences of each anchor in the document.
-	occ map[anchorKey][]int
+	// occ holds the occurrences of each anchor in the document, by id.
+	occ    [][]int
+	spans  []interval // scratch for compiledRule.starts
+	starts []int      // scratch for compiledRule.run
+	capBuf []capture  // the captures of the document's hits
 	// contentEnds and nameEnds cache contentWord and nameWord by position:
 	// 0 not yet known, -1 no word, else the word's end + 1.
 	contentEnds, nameEnds []int32
@@ -222,6 +225,19 @@ func (m *matcher) np(i int, k func(int) bool, word func(int) (int, bool)) bool {
 	return false
 }
 
+// npStarts reports whether np matches at i: whether its first step, as np
+// takes it, succeeds within npMaxRunes.
+func (m *matcher) npStarts(i int, word func(int) (int, bool)) bool {
+	if q, ok := quotedAt(m.a.text, i); ok {
+		return q-i <= npMaxRunes
+	}
+	if q, ok := titledAt(m.a.text, i); ok && q-i <= npMaxRunes {
+		return true
+	}
+	e, ok := word(i)
+	return ok && !m.measureWordAt(i, e) && e-i <= npMaxRunes
+}
+
 // measureWordAt reports whether the word text[i:e] is a lone measure word
 // (次 in 20家次), which does not start a noun phrase.
 func (m *matcher) measureWordAt(i, e int) bool {
@@ -235,9 +251,6 @@ func (m *matcher) measureWordAt(i, e int) bool {
 // cachedWord wraps a word test with a per-document cache: rules try the
 // same positions again and again.
 func (m *matcher) cachedWord(cache *[]int32, word func(int) (int, bool)) func(int) (int, bool) {
-	if *cache == nil {
-		*cache = make([]int32, len(m.a.text)+1)
-	}
 	c := *cache
 	return func(i int) (int, bool) {
 		switch v := c[i]; {
@@ -350,9 +363,26 @@ func contentPOS(pos string) bool {
 	return true
 }
 
-// Quote pairs accepted by <quoted>.
-var quotePairs = map[rune]rune{
-	'“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', '\'': '\'', '〝': '〞', '＂': '＂', '«': '»',
+// quoteCloser returns the closing quote of an opening quote accepted by
+// <quoted>.
+func quoteCloser(r rune) (rune, bool) {
+	switch r {
+	case '“':
+		return '”', true
+	case '‘':
+		return '’', true
+	case '「':
+		return '」', true
+	case '『':
+		return '』', true
+	case '"', '\'', '＂':
+		return r, true
+	case '〝':
+		return '〞', true
+	case '«':
+		return '»', true
+	}
+	return 0, false
 }
 
 // quotedAt returns the end of a quoted phrase opening at text[i].
@@ -360,7 +390,7 @@ func quotedAt(text []rune, i int) (int, bool) {
 	if i >= len(text) {
 		return 0, false
 	}
-	closer, ok := quotePairs[text[i]]
+	closer, ok := quoteCloser(text[i])
 	if !ok {
 		return 0, false
 	}

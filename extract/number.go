@@ -1077,7 +1077,7 @@ func rangeSep(t []rune, p int) (int, bool) {
 // with a bare 十/百/千/万/亿 (上万, 数百, 几十, 过亿). A hedge that is part of a
 // word (节约, 最近) is not one.
 func leadingHedge(t []rune, i int) (w string, bare bool, end int) {
-	if !runeIn(hedgeStarts, t[i]) {
+	if !hedgeFirsts.has(t[i]) {
 		return "", false, i
 	}
 	for _, h := range leadHedges {
@@ -1329,19 +1329,7 @@ func numeralRune(r rune) bool {
 
 // startRune reports a rune a numeral may begin with: a digit, a numeral
 // character, a sign, a dot or the first rune of a hedge.
-func startRune(r rune) bool {
-	if r < 0x80 {
-		return r >= '0' && r <= '9' || r == '.' || r == '-'
-	}
-	if r >= '０' && r <= '９' || numeralRune(r) {
-		return true
-	}
-	switch r {
-	case '．', '－', '−', '负', '負':
-		return true
-	}
-	return runeIn(hedgeStarts, r)
-}
+func startRune(r rune) bool { return numberStarts.has(r) }
 
 // bareUnitOK says whether a bare 百 or 千 starts a numeral: 百余, 千多, 百三
 // (130), 千三 (1300); not 百姓, 千方百计, 千万 (adverb).

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"zongjie/rules"
@@ -53,12 +54,14 @@ type Gazetteer struct {
 	// firsts and seconds are bit sets of the runes that names start with
 	// and have second: a cheap test before the map.
 	firsts, seconds runeSet
+	pairs           *pairSet          // the first two runes of the names, hashed
 	stop            wordSet           // words that are never places
 	mods            []string          // generic modifiers (示范 from 示范*)
 	left            wordSet           // words that end a pattern place's left context
 	boundary        map[rune]bool     // one-character left words
 	follow          map[rune][]string // words confirming a short name, by first character
 	breakers        []string          // words after a short name that make it another name's part
+	scans           sync.Pool         // of *scan, for their buffers
 }
 
 // gdiv is a division with its place in the tree.
@@ -111,6 +114,7 @@ func NewGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
 	g := &Gazetteer{
 		entries:  map[string]*entry{},
 		starts:   map[uint64]uint64{},
+		pairs:    new(pairSet),
 		boundary: map[rune]bool{},
 		follow:   map[rune][]string{},
 	}
@@ -196,6 +200,7 @@ func (g *Gazetteer) entry(name string) *entry {
 	e := &entry{}
 	g.entries[name] = e
 	g.starts[pairKey(rs[0], rs[1])] |= 1 << len(rs)
+	g.pairs.add(rs[0], rs[1])
 	g.firsts.add(rs[0])
 	g.seconds.add(rs[1])
 	return e
@@ -206,7 +211,7 @@ func pairKey(a, b rune) uint64 { return uint64(a)<<32 | uint64(b) }
 // startMask returns the bit set of the lengths of the names starting with
 // the runes a, b.
 func (g *Gazetteer) startMask(a, b rune) uint64 {
-	if !g.firsts.has(a) || !g.seconds.has(b) {
+	if !g.firsts.has(a) || !g.seconds.has(b) || !g.pairs.has(a, b) {
 		return 0
 	}
 	return g.starts[pairKey(a, b)]
@@ -218,6 +223,26 @@ type runeSet [1 << 10]uint64
 
 func (s *runeSet) add(r rune)      { s[(r>>6)&(1<<10-1)] |= 1 << (r & 63) }
 func (s *runeSet) has(r rune) bool { return s[(r>>6)&(1<<10-1)]&(1<<(r&63)) != 0 }
+
+// pairSet is a bit set of hashed pairs of runes, a filter before the map
+// of starts: a pair that was added always tests true, another rarely.
+type pairSet [1 << 14]uint64
+
+// pairBit hashes a pair of runes to one of the set's 2^20 bits.
+func pairBit(a, b rune) uint32 {
+	h := uint64(uint32(a))*0x9E3779B97F4A7C15 ^ uint64(uint32(b))*0xC2B2AE3D27D4EB4F
+	return uint32(h >> 44)
+}
+
+func (s *pairSet) add(a, b rune) {
+	k := pairBit(a, b)
+	s[k>>6] |= 1 << (k & 63)
+}
+
+func (s *pairSet) has(a, b rune) bool {
+	k := pairBit(a, b)
+	return s[k>>6]&(1<<(k&63)) != 0
+}
 
 // indexNames adds every division's full name, aliases and short names.
 // County and township short names are kept only when no other name is
@@ -256,7 +281,17 @@ func (g *Gazetteer) startsWithParentShort(d gdiv, short string) bool {
 
 // Find returns the place mentions in text, in order, non-overlapping, resolving ambiguous names with the other mentions in the same text.
 func (g *Gazetteer) Find(text []rune) []PlaceMention {
-	sc := newScan(g, text)
+	return g.find(text, string(text))
+}
+
+// find is Find for text whose string form s is at hand.
+func (g *Gazetteer) find(text []rune, s string) []PlaceMention {
+	sc, _ := g.scans.Get().(*scan)
+	sc = newScan(g, text, s, sc)
+	defer func() {
+		sc.text, sc.s = nil, "" // keep the buffers, not the text
+		g.scans.Put(sc)
+	}()
 	hits := sc.nameHits()
 	ctx := map[int32]bool{}
 	for _, m := range sc.choose(hits, nil) {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"unicode"
 )
 
 // patternSuffixes end places that the data may lack: a name part of two
@@ -17,6 +16,15 @@ var patternSuffixes = map[rune]struct {
 }{
 	'社': {"社区", 2, LevelCommunity}, '街': {"街道", 2, LevelTownship},
 	'村': {"村", 1, LevelVillage}, '镇': {"镇", 1, LevelTownship}, '乡': {"乡", 1, LevelTownship},
+}
+
+// patternSuffixFirst reports a key of patternSuffixes, without a map lookup.
+func patternSuffixFirst(r rune) bool {
+	switch r {
+	case '社', '街', '村', '镇', '乡':
+		return true
+	}
+	return false
 }
 
 // maxNamePart is the longest name part of a pattern place, in characters.
@@ -37,6 +45,9 @@ func (sc *scan) addPatterns(ms []match) []match {
 	}
 	n := len(ms)
 	for j, r := range sc.text {
+		if !patternSuffixFirst(r) {
+			continue
+		}
 		suf, ok := patternSuffixes[r]
 		e := j + suf.n
 		if !ok || !sc.hasAt(j, suf.s) || slices.Contains(covered[j:e], true) {
@@ -60,7 +71,7 @@ func (sc *scan) addPatterns(ms []match) []match {
 // nameRune reports whether the character at i may be part of a name part.
 func (sc *scan) nameRune(i int, covered []bool) bool {
 	r := sc.text[i]
-	return unicode.Is(unicode.Han, r) && !covered[i] && !sc.g.boundary[r] && !isAnon(r)
+	return isHan(r) && !covered[i] && !sc.g.boundary[r] && !isAnon(r)
 }
 
 // nameStart finds where the name part before the suffix at j starts. It

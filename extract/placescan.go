@@ -33,14 +33,19 @@ type match struct {
 	div        int32 // resolved division, -1 if none
 }
 
-func newScan(g *Gazetteer, text []rune) *scan {
-	s := string(text)
-	off := make([]int32, 0, len(text)+1)
+// newScan readies a scan of text, whose string form is s, reusing the
+// offsets of sc when it is not nil.
+func newScan(g *Gazetteer, text []rune, s string, sc *scan) *scan {
+	if sc == nil {
+		sc = &scan{}
+	}
+	off := sc.off[:0]
 	for i := range s {
 		off = append(off, int32(i))
 	}
 	off = append(off, int32(len(s)))
-	return &scan{g: g, text: text, s: s, off: off}
+	*sc = scan{g: g, text: text, s: s, off: off}
+	return sc
 }
 
 func (sc *scan) sub(i, j int) string { return sc.s[sc.off[i]:sc.off[j]] }

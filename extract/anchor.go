@@ -1,0 +1,164 @@
+package extract
+
+import "zongjie/rules"
+
+// anchorIndex holds the distinct anchors of a rule set, so that one pass
+// over a document finds where each of them occurs, for all the rules at
+// once.
+type anchorIndex struct {
+	nodes []*node // by anchor id
+	// slot maps a rune of the Basic Multilingual Plane to 1 + the index in
+	// lists of the literal and class anchors that can start with it, 0 for
+	// none; astral does the same for the other runes.
+	slot   []uint16
+	lists  [][]int32
+	astral map[rune][]int32
+	toks   []int32 // ids of the @@class (word class) anchors
+	subs   []int32 // ids of the sub-parser anchors
+}
+
+// newAnchorIndex gives each distinct anchor of the rules an id (rules that
+// look for the same thing share it) and indexes the anchors by first rune.
+func newAnchorIndex(rs []*compiledRule) *anchorIndex {
+	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}}
+	ids := map[anchorKey]int{}
+	for _, r := range rs {
+		for i := range r.anchors {
+			n := r.anchors[i].node
+			key := anchorKey{op: n.op, cls: n.cls, sub: n.sub, lit: string(n.lit)}
+			id, ok := ids[key]
+			if !ok {
+				id = len(x.nodes)
+				ids[key] = id
+				x.nodes = append(x.nodes, n)
+				x.add(n, int32(id))
+			}
+			r.anchors[i].id = id
+		}
+	}
+	return x
+}
+
+// anchorKey identifies what an anchor looks for, so rules share the scan.
+type anchorKey struct {
+	op  rules.Op
+	cls *class
+	sub subKind
+	lit string
+}
+
+// add indexes anchor n under the runes it can start with.
+func (x *anchorIndex) add(n *node, id int32) {
+	switch n.op {
+	case rules.OpLit:
+		x.addRune(n.firstRune(), id)
+	case rules.OpClass:
+		for _, r := range n.cls.root.keys {
+			x.addRune(r, id)
+		}
+	case rules.OpTokClass:
+		x.toks = append(x.toks, id)
+	case rules.OpSub:
+		x.subs = append(x.subs, id)
+	}
+}
+
+func (x *anchorIndex) addRune(r rune, id int32) {
+	if r >= 1<<16 || r < 0 {
+		x.astral[r] = append(x.astral[r], id)
+		return
+	}
+	if x.slot[r] == 0 {
+		x.lists = append(x.lists, nil)
+		x.slot[r] = uint16(len(x.lists))
+	}
+	x.lists[x.slot[r]-1] = append(x.lists[x.slot[r]-1], id)
+}
+
+// at returns the ids of the literal and class anchors that can start
+// with r.
+func (x *anchorIndex) at(r rune) []int32 {
+	if r >= 1<<16 || r < 0 {
+		return x.astral[r]
+	}
+	if s := x.slot[r]; s != 0 {
+		return x.lists[s-1]
+	}
+	return nil
+}
+
+// find fills occ, by anchor id, with the positions where each anchor
+// matches in the matcher's document, ascending.
+func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
+	if cap(occ) < len(x.nodes) {
+		occ = make([][]int, len(x.nodes))
+	}
+	occ = occ[:len(x.nodes)]
+	for i := range occ {
+		occ[i] = occ[i][:0]
+	}
+	a := m.a
+	for i, r := range a.text {
+		for _, id := range x.at(r) {
+			n := x.nodes[id]
+			var ok bool
+			if n.op == rules.OpLit {
+				_, ok = m.literal(n.lit, i)
+			} else {
+				ok = n.cls.anyAt(a.text, i)
+			}
+			if ok {
+				occ[id] = append(occ[id], i)
+			}
+		}
+	}
+	if len(x.toks) > 0 {
+		for _, t := range a.toks {
+			for _, id := range x.toks {
+				if m.tokClassAt(x.nodes[id].cls, t.start) {
+					occ[id] = append(occ[id], t.start)
+				}
+			}
+		}
+	}
+	for _, id := range x.subs {
+		occ[id] = appendSubOccurrences(occ[id], x.nodes[id].sub, a)
+	}
+	return occ
+}
+
+// appendSubOccurrences appends the positions where a sub-parser anchor
+// matches, ascending.
+func appendSubOccurrences(out []int, kind subKind, a *analysis) []int {
+	switch kind {
+	case subNum, subPct:
+		for _, x := range a.nums {
+			if x.Percent == (kind == subPct) {
+				out = append(out, x.Start)
+			}
+		}
+	case subDate:
+		for _, x := range a.dates {
+			out = append(out, x.Start)
+		}
+	case subPlace, subAnon:
+		for _, x := range a.places {
+			if x.Anonymised == (kind == subAnon) {
+				out = append(out, x.Start)
+			}
+		}
+	case subQuoted:
+		for i, r := range a.text {
+			if _, ok := quoteCloser(r); ok {
+				out = append(out, i)
+			}
+		}
+	case subTitled:
+		for i, r := range a.text {
+			if r == '《' {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
