@@ -10,7 +10,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
-	"github.com/blevesearch/bleve/v2/search/searcher"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"zongjie/extract"
@@ -28,28 +27,22 @@ import (
 
 // countColumn holds the counts of every document of one index snapshot.
 type countColumn struct {
-	reader bindex.IndexReader       // the snapshot it was read from
 	docs   []bindex.IndexInternalID // internal numbers, ascending
 	counts [][]extract.Count        // counts[i] are the counts of docs[i]
 }
 
-// countColumn returns the column of the snapshot r, reading it when it is
-// not the snapshot last read. Bleve hands out the same snapshot until the
-// index changes.
+// countColumn returns the counts column of the snapshot r, reading it
+// when it is not yet read.
 func (ix *Index) countColumn(ctx context.Context, r bindex.IndexReader) (*countColumn, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if ix.col != nil && ix.col.reader == r {
-		return ix.col, nil
+	snap := ix.snapshot(r)
+	if snap.counts != nil {
+		return snap.counts, nil
 	}
-	col := &countColumn{reader: r}
-	all, err := searcher.NewMatchAllSearcher(ctx, r, 1, search.SearcherOptions{})
-	if err != nil {
-		return nil, fmt.Errorf("read counts of %s: %w", ix.path, err)
-	}
-	defer all.Close()
+	col := &countColumn{}
 	var counts []extract.Count
-	err = visitDocValues(ctx, r, all, []string{FieldCountTerms}, func(doc bindex.IndexInternalID, field string, term []byte) {
+	err := visitAll(ctx, r, []string{FieldCountTerms}, func(doc bindex.IndexInternalID, field string, term []byte) {
 		if c, ok := decodeCount(string(term)); ok {
 			counts = append(counts, c)
 		}
@@ -63,7 +56,7 @@ func (ix *Index) countColumn(ctx context.Context, r bindex.IndexReader) (*countC
 	if err != nil {
 		return nil, fmt.Errorf("read counts of %s: %w", ix.path, err)
 	}
-	ix.col = col
+	snap.counts = col
 	return col, nil
 }
 

@@ -35,8 +35,8 @@ type Index struct {
 	b    bleve.Index
 	path string
 
-	mu  sync.Mutex   // guards col
-	col *countColumn // the counts of the snapshot last searched with a count condition
+	mu   sync.Mutex       // guards snap
+	snap *snapshotColumns // the columns of the snapshot last searched
 }
 
 // Entry is one document with its facts, as stored in the index.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -104,9 +105,18 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		sr.AddFacet(f, bleve.NewFacetRequest(f, 20))
 	}
 	start := time.Now()
-	res, err := ix.b.SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, fmt.Errorf("search %s: %w", ix.path, err)
+	var res *bleve.SearchResult
+	ok = false
+	if req.Sort == "" && len(req.Facets) > 0 && allFacetFields(req.Facets) {
+		res, ok, err = ix.searchByColumns(ctx, sr.Query, sr, req.Facets)
+		if err != nil {
+			return nil, fmt.Errorf("search %s: %w", ix.path, err)
+		}
+	}
+	if !ok {
+		if res, err = ix.b.SearchInContext(ctx, sr); err != nil {
+			return nil, fmt.Errorf("search %s: %w", ix.path, err)
+		}
 	}
 	out := toResult(res, q)
 	out.TookMS = time.Since(start).Milliseconds()
@@ -325,4 +335,14 @@ func YearString(y int) string {
 		return ""
 	}
 	return strconv.Itoa(y)
+}
+
+// allFacetFields reports whether every field is one of FacetFields.
+func allFacetFields(fields []string) bool {
+	for _, f := range fields {
+		if !slices.Contains(FacetFields, f) {
+			return false
+		}
+	}
+	return true
 }
