@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"sync"
 )
@@ -28,6 +29,10 @@ type Boilerplate struct {
 type boilerRule struct {
 	re    *regexp.Regexp
 	where string // file:line of the pattern
+	// needs are strings one of which every match contains (nil when the
+	// pattern has no such strings): a line without any of them is not
+	// tried, which spares the regexp on almost every line.
+	needs []string
 }
 
 // DefaultBoilerplate returns the patterns of the built-in boilerplate.txt.
@@ -64,7 +69,7 @@ func ParseBoilerplate(name string, r io.Reader) (*Boilerplate, error) {
 			errs = append(errs, fmt.Errorf("%s: %w", where, err))
 			continue
 		}
-		b.rules = append(b.rules, boilerRule{re, where})
+		b.rules = append(b.rules, boilerRule{re: re, where: where, needs: requiredStrings(line)})
 	}
 	if err := sc.Err(); err != nil {
 		errs = append(errs, fmt.Errorf("read %s: %w", name, err))
@@ -82,9 +87,80 @@ func (b *Boilerplate) Match(line string) (rule string, ok bool) {
 		return "", false
 	}
 	for _, r := range b.rules {
+		if r.needs != nil && !containsAny(line, r.needs) {
+			continue
+		}
 		if r.re.MatchString(line) {
 			return r.where, true
 		}
 	}
 	return "", false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// requiredStrings returns strings one of which every match of the pattern
+// contains, or nil when it finds none (an optional or case-folded part,
+// say). The pattern has been compiled already.
+func requiredStrings(pattern string) []string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	return required(re.Simplify())
+}
+
+func required(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return []string{string(re.Rune)}
+	case syntax.OpCapture:
+		return required(re.Sub[0])
+	case syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []string
+		for _, sub := range re.Sub {
+			if r := required(sub); r != nil && (best == nil || shortest(r) > shortest(best)) {
+				best = r
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			r := required(sub)
+			if r == nil {
+				return nil
+			}
+			all = append(all, r...)
+		}
+		return all
+	}
+	return nil
+}
+
+// shortest is the length in bytes of the shortest string.
+func shortest(ss []string) int {
+	n := -1
+	for _, s := range ss {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
 }

@@ -70,7 +70,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return exitUsage
 	}
+	stopProfile := startProfile(stderr)
 	err := cmd.run(ctx, args[1:], stdout, stderr)
+	stopProfile()
 	var ue usageError
 	var pe partialError
 	switch {
