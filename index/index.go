@@ -30,6 +30,15 @@ var ErrLocked = errors.New("index is in use by another process")
 
 const versionKey = "zongjie:version"
 
+// layoutKey holds the layout of the index (its fields and how they are
+// analysed); an index of another layout is refused with a message that
+// says to import again.
+const layoutKey, layout = "zongjie:layout", "2"
+
+// ErrLayout is returned (wrapped) when the index was written by a zongjie
+// whose index layout differs.
+var ErrLayout = errors.New("index layout differs")
+
 // Index is an open zongjie index.
 type Index struct {
 	b    bleve.Index
@@ -55,6 +64,9 @@ func Open(path string, create bool) (*Index, error) {
 			return nil, fmt.Errorf("open index %s: %w", path, err)
 		}
 		b, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, cfg)
+		if err == nil {
+			err = b.SetInternal([]byte(layoutKey), []byte(layout))
+		}
 		if err != nil {
 			return nil, fmt.Errorf("create index %s: %w", path, err)
 		}
@@ -66,6 +78,13 @@ func Open(path string, create bool) (*Index, error) {
 			return nil, fmt.Errorf("open index %s: %w", path, ErrLocked)
 		}
 		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	if l, err := b.GetInternal([]byte(layoutKey)); err != nil || string(l) != layout {
+		b.Close()
+		if err == nil {
+			err = fmt.Errorf("索引 %s 由另一版本的 zongjie 建立，格式不同，请删除该文件夹后重新导入: %w", path, ErrLayout)
+		}
+		return nil, err
 	}
 	return &Index{b: b, path: path}, nil
 }
@@ -209,14 +228,13 @@ func fields(e Entry) (map[string]interface{}, error) {
 	r := e.Record
 	title := corpus.Simplified(e.Doc.Title)
 	f := map[string]interface{}{
-		FieldTitle:    title,
-		FieldBody:     e.Doc.Text,
-		FieldTitleCJK: title,
-		FieldBodyCJK:  e.Doc.Text,
-		FieldSource:   e.Doc.Source,
-		FieldPrint:    strconv.FormatUint(e.Fingerprint, 16),
-		FieldRecord:   string(rec),
-		FieldDoc:      string(doc),
+		FieldTitle:   title,
+		FieldBody:    e.Doc.Text,
+		FieldBodyCJK: title + "\n" + e.Doc.Text,
+		FieldSource:  e.Doc.Source,
+		FieldPrint:   strconv.FormatUint(e.Fingerprint, 16),
+		FieldRecord:  string(rec),
+		FieldDoc:     string(doc),
 	}
 	if d := docDate(e); d != "" {
 		f[FieldDate] = d

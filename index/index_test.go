@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -86,6 +87,8 @@ func TestSearch(t *testing.T) {
 		{"count:宣传资料>=500 count:讲座>=4", nil, "c"},
 		{"count:宣传资料>=500 year:2023", nil, "a"},
 		{"消防", nil, ""},
+		{"总结", nil, "a b c"}, // in the titles only
+		{"禁毒宣传总结", nil, "c"}, // a title as a whole
 	} {
 		res, err := ix.Search(ctx, Request{Query: tc.text, Filters: tc.filters, Facets: []string{FieldYearKW}})
 		if err != nil {
@@ -337,5 +340,28 @@ func TestCountConditionFollowsChanges(t *testing.T) {
 	}
 	if got := hits(); got != "" {
 		t.Errorf("after deleting d: %q, want none", got)
+	}
+}
+
+// TestOpenRefusesOtherLayout checks that an index of another layout is
+// refused with a message that says what to do, and the index is left as
+// it is.
+func TestOpenRefusesOtherLayout(t *testing.T) {
+	ix, path := testIndex(t)
+	if err := ix.b.SetInternal([]byte(layoutKey), []byte("1")); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	_, err := Open(path, true)
+	if !errors.Is(err, ErrLayout) || !strings.Contains(err.Error(), "重新导入") {
+		t.Fatalf("open of an index of layout 1: %v", err)
+	}
+	b, err := bleve.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if n, _ := b.DocCount(); n != 3 {
+		t.Errorf("the refused index holds %d documents, want 3", n)
 	}
 }

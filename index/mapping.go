@@ -10,8 +10,7 @@ import (
 const (
 	FieldTitle     = "title"
 	FieldBody      = "body"
-	FieldTitleCJK  = "title_cjk" // the title as CJK bigrams, for words inside longer words
-	FieldBodyCJK   = "body_cjk"  // the body as CJK bigrams
+	FieldBodyCJK   = "body_cjk" // the title and body as CJK bigrams, for words inside longer words
 	FieldSource    = "source"
 	FieldYear      = "year"    // numeric, for ranges
 	FieldYearKW    = "year_kw" // the year as a keyword, for facets
@@ -84,7 +83,6 @@ func newMapping() mapping.IndexMapping {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(FieldTitle, text)
 	doc.AddFieldMappingsAt(FieldBody, text)
-	doc.AddFieldMappingsAt(FieldTitleCJK, bigram)
 	doc.AddFieldMappingsAt(FieldBodyCJK, bigram)
 	doc.AddFieldMappingsAt(FieldOrgText, bigram)
 	doc.AddFieldMappingsAt(FieldPlaceText, bigram)

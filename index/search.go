@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
@@ -171,21 +172,19 @@ func (q Query) bleve() query.Query {
 
 // wordQuery matches a word or phrase in the title or body: every CJK
 // bigram of it must occur (which finds it inside longer words too, and
-// for Chinese text comes close to a phrase), and the segmented words add
-// to the score.
+// for Chinese text comes close to a phrase); the segmented words in the
+// title add to the score, and in the body for words of three characters
+// or more (a word of two is its own bigram, which the match scores
+// already).
 func wordQuery(w string) query.Query {
 	w = corpus.Simplified(w) // the index holds traditional documents in simplified characters
-	must := bleve.NewDisjunctionQuery(
-		matchAll(w, FieldTitleCJK, cjk.AnalyzerName, 2),
-		matchAll(w, FieldBodyCJK, cjk.AnalyzerName, 1),
-	)
-	should := bleve.NewDisjunctionQuery(
-		matchAll(w, FieldTitle, AnalyzerName, 3),
-		matchAll(w, FieldBody, AnalyzerName, 1),
-	)
 	b := bleve.NewBooleanQuery()
-	b.AddMust(must)
-	b.AddShould(should)
+	b.AddMust(matchAll(w, FieldBodyCJK, cjk.AnalyzerName, 1))
+	should := []query.Query{matchAll(w, FieldTitle, AnalyzerName, 3)}
+	if utf8.RuneCountInString(w) >= 3 {
+		should = append(should, matchAll(w, FieldBody, AnalyzerName, 1))
+	}
+	b.AddShould(should...)
 	return b
 }
 
