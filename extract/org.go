@@ -25,6 +25,7 @@ func (b *builder) orgs(hits []hit) []Org {
 		if s.end-s.start < 2 {
 			continue
 		}
+		s = b.universityOf(s)
 		o := Org{Name: b.str(s), Provenance: b.prov(h, s)}
 		o.Kind = b.orgKind(h, s)
 		o.Canonical, o.Successor = b.e.tables.orgCanonical(o.Name)
@@ -69,4 +70,29 @@ func (e *Extractor) endsWell(text []rune, h hit) bool {
 	}
 	_, _, ok = c.suffixOf(text, s.start, s.end)
 	return ok
+}
+
+// universityOf trims a faculty off the university it belongs to: a
+// 学院 or 系 of a 大学 is an internal department, so 河北大学法学院 and
+// 三峡大学法学与公共管理学院 name the 河北大学 and the 三峡大学. A college
+// whose own name starts with a place after the university's
+// (浙江大学宁波理工学院, an independent college) is kept whole.
+func (b *builder) universityOf(s span) span {
+	t := b.a.text
+	end := s.end
+	switch {
+	case end-s.start >= 2 && string(t[end-2:end]) == "学院":
+	case end-s.start >= 1 && t[end-1] == '系':
+	default:
+		return s
+	}
+	for i := end - 3; i > s.start+1; i-- {
+		if t[i-1] == '学' && t[i-2] == '大' {
+			if _, ok := b.a.placeAt(i); ok {
+				return s
+			}
+			return span{s.start, i}
+		}
+	}
+	return s
 }

@@ -91,6 +91,10 @@ type cand struct {
 type entry struct {
 	cands []cand
 	stop  bool
+	// ambig holds the short county and township names spelt like another
+	// name (鼓楼 of four 鼓楼区, 城关 of many 城关镇): they stand only where
+	// the document names that division in full, or right after its parent.
+	ambig []cand
 }
 
 // wordSet is a set of words with the greatest length in runes.
@@ -246,7 +250,7 @@ func (s *pairSet) has(a, b rune) bool {
 
 // indexNames adds every division's full name, aliases and short names.
 // County and township short names are kept only when no other name is
-// spelt the same, and a county's short name only when it does not start
+// spelt the same (the others go to the entry's ambig), and a county's short name only when it does not start
 // with its city's (沧州渤海 of 沧州渤海新区).
 func (g *Gazetteer) indexNames() {
 	for i, d := range g.divs {
@@ -262,10 +266,16 @@ func (g *Gazetteer) indexNames() {
 	}
 	for _, e := range g.entries {
 		if len(e.cands) > 1 {
-			e.cands = slices.DeleteFunc(e.cands, func(c cand) bool {
+			weak := func(c cand) bool {
 				return c.kind == kindShortCounty || c.kind == kindShortTownship ||
 					(c.kind == kindShort && g.divs[c.div].Level == LevelCounty)
-			})
+			}
+			for _, c := range e.cands {
+				if weak(c) {
+					e.ambig = append(e.ambig, c)
+				}
+			}
+			e.cands = slices.DeleteFunc(e.cands, weak)
 		}
 	}
 }

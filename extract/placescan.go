@@ -127,6 +127,25 @@ func (sc *scan) accept(h nameHit, prev []cand, ctx map[int32]bool) []cand {
 	if len(chained) > 0 {
 		return chained
 	}
+	if len(other) > 0 {
+		return other
+	}
+	// An ambiguous short name stands right after its parent (南京市鼓楼), or
+	// where the document names its division in full (鼓楼区 … 美丽鼓楼); a
+	// short name that is also a common word (城关) only before an
+	// organisation word (城关区 … 城关公安分局).
+	for _, c := range h.e.ambig {
+		switch {
+		case sc.shortBroken(h, c):
+		case sc.g.underAny(c.div, prev, false):
+			chained = append(chained, c)
+		case ctx != nil && ctx[c.div] && (!h.e.stop || sc.followed(h.end)):
+			other = append(other, c)
+		}
+	}
+	if len(chained) > 0 {
+		return chained
+	}
 	return other
 }
 
