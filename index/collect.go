@@ -4,7 +4,8 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -103,17 +104,23 @@ func pageHits(r bindex.IndexReader, sr *bleve.SearchRequest, ranked []scored) (s
 // value, the first size of them.
 func facetResult(field string, terms []string, counts []int, size int) *search.FacetResult {
 	out := &search.FacetResult{Field: field, Terms: &search.TermFacets{}}
+	var ids []int
 	for id, n := range counts {
 		if n > 0 {
-			out.Terms.Add(&search.TermFacet{Term: terms[id], Count: n})
+			ids = append(ids, id)
 			out.Total += n
 		}
 	}
-	sort.Sort(out.Terms)
-	out.Terms.TrimToTopN(min(size, out.Terms.Len()))
+	slices.SortFunc(ids, func(a, b int) int {
+		if counts[a] != counts[b] {
+			return counts[b] - counts[a]
+		}
+		return strings.Compare(terms[a], terms[b])
+	})
 	kept := 0
-	for _, t := range out.Terms.Terms() {
-		kept += t.Count
+	for _, id := range ids[:min(size, len(ids))] {
+		out.Terms.Add(&search.TermFacet{Term: terms[id], Count: counts[id]})
+		kept += counts[id]
 	}
 	out.Other = out.Total - kept
 	return out

@@ -110,7 +110,12 @@ func (c CountFilter) matchesNormalized(f extract.Count) bool {
 	if c.Unit != "" && f.Unit != c.Unit {
 		return false
 	}
-	lo, hi := f.Value, max(f.Max, f.Value)
+	return c.valueOK(f.Value, max(f.Max, f.Value))
+}
+
+// valueOK reports whether a count from lo to hi (lo = hi but for a range)
+// satisfies the filter's comparison.
+func (c CountFilter) valueOK(lo, hi float64) bool {
 	switch c.Op {
 	case ">=":
 		return hi >= c.Value

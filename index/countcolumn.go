@@ -5,14 +5,13 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	bindex "github.com/blevesearch/bleve_index_api"
-
-	"zongjie/extract"
 )
 
 // A count condition (宣传资料>=10000份) must hold within one count: its
@@ -25,10 +24,22 @@ import (
 // numbers, so bleve combines them with the other clauses, facets and sorts
 // as it does any query.
 
-// countColumn holds the counts of every document of one index snapshot.
+// countColumn holds the counts of every document of one index snapshot,
+// their objects and units interned, so that a condition on an object is
+// tested once per distinct object rather than once per count.
 type countColumn struct {
-	docs   []bindex.IndexInternalID // internal numbers, ascending
-	counts [][]extract.Count        // counts[i] are the counts of docs[i]
+	docs    []bindex.IndexInternalID // internal numbers, ascending
+	start   []int                    // docs[i]'s counts are counts[start[i]:start[i+1]]
+	counts  []columnCount
+	objects []string
+	units   []string
+}
+
+// columnCount is one count of the column.
+type columnCount struct {
+	value, max float64
+	object     int32 // index into objects
+	unit       int32 // index into units
 }
 
 // countColumn returns the counts column of the snapshot r, reading it
@@ -41,21 +52,33 @@ func (ix *Index) countColumn(ctx context.Context, r bindex.IndexReader) (*countC
 		return snap.counts, nil
 	}
 	col := &countColumn{}
-	var counts []extract.Count
+	objects, units := map[string]int32{}, map[string]int32{}
+	intern := func(m map[string]int32, list *[]string, s string) int32 {
+		id, ok := m[s]
+		if !ok {
+			id = int32(len(*list))
+			m[s] = id
+			*list = append(*list, s)
+		}
+		return id
+	}
+	n := 0
 	err := visitAll(ctx, r, []string{FieldCountTerms}, func(doc bindex.IndexInternalID, field string, term []byte) {
 		if c, ok := decodeCount(string(term)); ok {
-			counts = append(counts, c)
+			col.counts = append(col.counts, columnCount{value: c.Value, max: c.Max,
+				object: intern(objects, &col.objects, c.Object), unit: intern(units, &col.units, c.Unit)})
 		}
 	}, func(doc bindex.IndexInternalID) {
-		if len(counts) > 0 {
+		if len(col.counts) > n {
 			col.docs = append(col.docs, append(bindex.IndexInternalID(nil), doc...))
-			col.counts = append(col.counts, counts)
-			counts = nil
+			col.start = append(col.start, n)
+			n = len(col.counts)
 		}
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read counts of %s: %w", ix.path, err)
 	}
+	col.start = append(col.start, n)
 	snap.counts = col
 	return col, nil
 }
@@ -63,25 +86,48 @@ func (ix *Index) countColumn(ctx context.Context, r bindex.IndexReader) (*countC
 // matching returns the internal numbers, ascending, of the documents that
 // have, for every filter, a count that satisfies it.
 func (col *countColumn) matching(filters []CountFilter) []bindex.IndexInternalID {
-	norm := make([]CountFilter, len(filters))
+	tests := make([]columnTest, len(filters))
 	for i, f := range filters {
-		norm[i] = f.normalized()
+		tests[i] = col.test(f.normalized())
 	}
-	filters = norm
 	var docs []bindex.IndexInternalID
-	for i, counts := range col.counts {
-		if satisfiesAll(counts, filters) {
-			docs = append(docs, col.docs[i])
+	for i, doc := range col.docs {
+		counts := col.counts[col.start[i]:col.start[i+1]]
+		if satisfiesAll(counts, tests) {
+			docs = append(docs, doc)
 		}
 	}
 	return docs
 }
 
-func satisfiesAll(counts []extract.Count, filters []CountFilter) bool {
-	for _, f := range filters {
+// columnTest is a normalized filter with the objects it accepts.
+type columnTest struct {
+	f      CountFilter
+	object []bool // by object index
+	unit   int32  // the unit's index, -1 for any unit
+}
+
+func (col *countColumn) test(f CountFilter) columnTest {
+	t := columnTest{f: f, object: make([]bool, len(col.objects)), unit: -1}
+	for i, o := range col.objects {
+		t.object[i] = strings.Contains(o, f.Object)
+	}
+	if f.Unit != "" {
+		t.unit = int32(len(col.units)) // no count has it unless found
+		for i, u := range col.units {
+			if u == f.Unit {
+				t.unit = int32(i)
+			}
+		}
+	}
+	return t
+}
+
+func satisfiesAll(counts []columnCount, tests []columnTest) bool {
+	for _, t := range tests {
 		ok := false
 		for _, c := range counts {
-			if f.matchesNormalized(c) {
+			if t.object[c.object] && (t.unit < 0 || c.unit == t.unit) && t.f.valueOK(c.value, max(c.max, c.value)) {
 				ok = true
 				break
 			}
