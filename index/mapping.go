@@ -2,7 +2,6 @@ package index
 
 import (
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
@@ -70,7 +69,7 @@ func newMapping() mapping.IndexMapping {
 	stored.DocValues = false
 
 	bigram := bleve.NewTextFieldMapping()
-	bigram.Analyzer = cjk.AnalyzerName
+	bigram.Analyzer = BigramAnalyzerName
 	bigram.Store = false
 	bigram.IncludeInAll = false
 	bigram.IncludeTermVectors = false

@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -179,7 +178,7 @@ func (q Query) bleve() query.Query {
 func wordQuery(w string) query.Query {
 	w = corpus.Simplified(w) // the index holds traditional documents in simplified characters
 	b := bleve.NewBooleanQuery()
-	b.AddMust(matchAll(w, FieldBodyCJK, cjk.AnalyzerName, 1))
+	b.AddMust(matchAll(w, FieldBodyCJK, BigramAnalyzerName, 1))
 	should := []query.Query{matchAll(w, FieldTitle, AnalyzerName, 3)}
 	if utf8.RuneCountInString(w) >= 3 {
 		should = append(should, matchAll(w, FieldBody, AnalyzerName, 1))
@@ -219,7 +218,7 @@ func filterQuery(field, value string) query.Query {
 func nameQuery(value, keywordField, textField string) query.Query {
 	exact := bleve.NewTermQuery(value)
 	exact.SetField(keywordField)
-	return bleve.NewDisjunctionQuery(exact, matchAll(corpus.Simplified(value), textField, cjk.AnalyzerName, 1))
+	return bleve.NewDisjunctionQuery(exact, matchAll(corpus.Simplified(value), textField, BigramAnalyzerName, 1))
 }
 
 func yearRange(from, to int) query.Query {
