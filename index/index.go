@@ -332,8 +332,13 @@ func docDate(e Entry) string {
 // countTerms writes each count as one keyword for the statistics.
 func countTerms(r *extract.Record) []string {
 	out := make([]string, 0, len(r.Counts))
-	for i, c := range r.Counts {
-		out = append(out, encodeCount(i, c))
+	seen := map[string]int{}
+	for _, c := range r.Counts {
+		t := encodeCount(c)
+		if seen[t]++; seen[t] > 1 {
+			t = strconv.Itoa(seen[t]) + t // a repeat of an equal count
+		}
+		out = append(out, t)
 	}
 	return out
 }

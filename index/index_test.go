@@ -365,3 +365,31 @@ func TestOpenRefusesOtherLayout(t *testing.T) {
 		t.Errorf("the refused index holds %d documents, want 3", n)
 	}
 }
+
+// TestEqualCountsSumTwice checks that two equal counts of one document
+// (80 份 twice) both count in the statistics, and that an equal count of
+// another document counts too.
+func TestEqualCountsSumTwice(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "ix.bleve"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	err = ix.Add([]Entry{
+		entry("a", "总结甲", "发放宣传资料80份，又发放宣传资料80份。", 2023, "", count(80, "份", "宣传资料", false), count(80, "份", "宣传资料", false)),
+		entry("b", "总结乙", "发放宣传资料80份。", 2023, "", count(80, "份", "宣传资料", false)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := ParseCount("宣传资料:份")
+	for _, q := range []string{"", "count:宣传资料>=80"} {
+		rows, err := ix.Stats(context.Background(), StatsRequest{Request: Request{Query: q}, By: "year", Count: &c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1 || rows[0].Facts != 3 || rows[0].Sum != 240 || rows[0].Docs != 2 {
+			t.Errorf("stats %q: %+v, want 3 counts of 2 documents summing to 240", q, rows)
+		}
+	}
+}

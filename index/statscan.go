@@ -13,23 +13,25 @@ import (
 	"zongjie/extract"
 )
 
-// A count is kept as one keyword "i\x1fvalue\x1fmax\x1fapprox\x1funit\x1fobject"
-// (i, its position, keeps two equal counts of one document apart), so that
-// statistics read the counts of every matching document from doc values,
-// without loading the stored documents.
+// A count is kept as one keyword "k\x1fvalue\x1fmax\x1fapprox\x1funit\x1fobject",
+// so that statistics read the counts of every matching document from doc
+// values, without loading the stored documents. k is empty but for a
+// count equal to an earlier one of the same document (2 for the second),
+// which keeps equal counts apart while the index holds one term for the
+// same count in many documents.
 const countSep = "\x1f"
 
-func encodeCount(i int, c extract.Count) string {
+func encodeCount(c extract.Count) string {
 	approx := "0"
 	if c.Approx {
 		approx = "1"
 	}
-	return strings.Join([]string{strconv.Itoa(i), extract.FormatValue(c.Value), extract.FormatValue(c.Max), approx,
+	return strings.Join([]string{"", extract.FormatValue(c.Value), extract.FormatValue(c.Max), approx,
 		normUnit(c.Unit), normObject(c.Object)}, countSep)
 }
 
 func decodeCount(term string) (extract.Count, bool) {
-	p := strings.Split(term, countSep)
+	p := strings.SplitN(term, countSep, 6)
 	if len(p) != 6 {
 		return extract.Count{}, false
 	}
