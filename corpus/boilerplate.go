@@ -31,8 +31,10 @@ type boilerRule struct {
 	where string // file:line of the pattern
 	// needs are strings one of which every match contains (nil when the
 	// pattern has no such strings): a line without any of them is not
-	// tried, which spares the regexp on almost every line.
-	needs []string
+	// tried, which spares the regexp on almost every line. With atStart,
+	// the line must begin with one of them.
+	needs   []string
+	atStart bool
 }
 
 // DefaultBoilerplate returns the patterns of the built-in boilerplate.txt.
@@ -69,7 +71,8 @@ func ParseBoilerplate(name string, r io.Reader) (*Boilerplate, error) {
 			errs = append(errs, fmt.Errorf("%s: %w", where, err))
 			continue
 		}
-		b.rules = append(b.rules, boilerRule{re: re, where: where, needs: requiredStrings(line)})
+		needs, atStart := requiredStrings(line)
+		b.rules = append(b.rules, boilerRule{re: re, where: where, needs: needs, atStart: atStart})
 	}
 	if err := sc.Err(); err != nil {
 		errs = append(errs, fmt.Errorf("read %s: %w", name, err))
@@ -87,7 +90,7 @@ func (b *Boilerplate) Match(line string) (rule string, ok bool) {
 		return "", false
 	}
 	for _, r := range b.rules {
-		if r.needs != nil && !containsAny(line, r.needs) {
+		if r.needs != nil && !r.mayMatch(line) {
 			continue
 		}
 		if r.re.MatchString(line) {
@@ -97,9 +100,10 @@ func (b *Boilerplate) Match(line string) (rule string, ok bool) {
 	return "", false
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
+// mayMatch reports whether line holds what every match needs.
+func (r boilerRule) mayMatch(line string) bool {
+	for _, sub := range r.needs {
+		if r.atStart && strings.HasPrefix(line, sub) || !r.atStart && strings.Contains(line, sub) {
 			return true
 		}
 	}
@@ -108,13 +112,45 @@ func containsAny(s string, subs []string) bool {
 
 // requiredStrings returns strings one of which every match of the pattern
 // contains, or nil when it finds none (an optional or case-folded part,
-// say). The pattern has been compiled already.
-func requiredStrings(pattern string) []string {
+// say); atStart when the pattern is anchored at the start of the text and
+// the strings are what it begins with. The pattern has been compiled
+// already.
+func requiredStrings(pattern string) (needs []string, atStart bool) {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
-		return nil
+		return nil, false
 	}
-	return required(re.Simplify())
+	re = re.Simplify()
+	if re.Op == syntax.OpConcat && len(re.Sub) > 1 && re.Sub[0].Op == syntax.OpBeginText {
+		if first := leading(re.Sub[1]); first != nil {
+			return first, true
+		}
+	}
+	return required(re), false
+}
+
+// leading returns the strings one of which every match of re begins
+// with, when re is a literal or an alternation of them (in a capture).
+func leading(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpCapture:
+		return leading(re.Sub[0])
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase == 0 {
+			return []string{string(re.Rune)}
+		}
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l := leading(sub)
+			if l == nil {
+				return nil
+			}
+			all = append(all, l...)
+		}
+		return all
+	}
+	return nil
 }
 
 func required(re *syntax.Regexp) []string {

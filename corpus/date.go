@@ -53,6 +53,9 @@ func bylineDate(lines []string) string {
 		if i >= bylineLimit {
 			break
 		}
+		if !strings.ContainsAny(l, "0123456789") {
+			continue // no date on this line (datePattern needs digits)
+		}
 		locs := bylinePattern.FindAllStringIndex(l, -1)
 		if bylineWords.MatchString(l) {
 			locs = append(locs, bareBylinePattern.FindAllStringIndex(l, -1)...)
