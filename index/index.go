@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -73,20 +75,54 @@ func Open(path string, create bool) (*Index, error) {
 		return &Index{b: b, path: path}, nil
 	}
 	b, err := bleve.OpenUsing(path, cfg)
+	if err != nil && create && halfMade(path, err) {
+		// made again: it holds nothing yet
+		if err := os.RemoveAll(path); err != nil {
+			return nil, fmt.Errorf("create index %s: %w", path, err)
+		}
+		return Open(path, create)
+	}
 	if err != nil {
 		if isTimeout(err) {
 			return nil, fmt.Errorf("open index %s: %w", path, ErrLocked)
 		}
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
-	if l, err := b.GetInternal([]byte(layoutKey)); err != nil || string(l) != layout {
+	if err := checkLayout(b, path); err != nil {
 		b.Close()
-		if err == nil {
-			err = fmt.Errorf("索引 %s 由另一版本的 zongjie 建立，格式不同，请删除该文件夹后重新导入: %w", path, ErrLayout)
-		}
 		return nil, err
 	}
 	return &Index{b: b, path: path}, nil
+}
+
+// checkLayout refuses an index of another layout. An index without a
+// stamp and without documents was made by a process killed before it
+// stamped it: it is stamped now.
+func checkLayout(b bleve.Index, path string) error {
+	l, err := b.GetInternal([]byte(layoutKey))
+	if err != nil {
+		return fmt.Errorf("open index %s: %w", path, err)
+	}
+	if l == nil {
+		if n, err := b.DocCount(); err == nil && n == 0 {
+			return b.SetInternal([]byte(layoutKey), []byte(layout))
+		}
+	}
+	if string(l) != layout {
+		return fmt.Errorf("索引 %s 由另一版本的 zongjie 建立，格式不同，请删除该文件夹后重新导入: %w", path, ErrLayout)
+	}
+	return nil
+}
+
+// halfMade reports whether the folder at path is an index whose creation
+// was cut short (the process killed): bleve wrote its metadata but not
+// yet its mapping, and no segment of documents exists.
+func halfMade(path string, openErr error) bool {
+	if !strings.Contains(openErr.Error(), "error parsing mapping JSON") {
+		return false
+	}
+	segs, err := filepath.Glob(filepath.Join(path, "store", "*.zap"))
+	return err == nil && len(segs) == 0
 }
 
 func isTimeout(err error) bool {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -391,5 +392,36 @@ func TestEqualCountsSumTwice(t *testing.T) {
 		if len(rows) != 1 || rows[0].Facts != 3 || rows[0].Sum != 240 || rows[0].Docs != 2 {
 			t.Errorf("stats %q: %+v, want 3 counts of 2 documents summing to 240", q, rows)
 		}
+	}
+}
+
+// TestOpenRemakesHalfMadeIndex checks that an index whose creation was
+// cut short (metadata written, no mapping, no documents) is made again
+// rather than refused, and that an index without a layout stamp but with
+// documents is refused.
+func TestOpenRemakesHalfMadeIndex(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ix.bleve")
+	if err := os.MkdirAll(filepath.Join(path, "store"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(path, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path, false); err == nil {
+		t.Fatal("a half-made index opened without create")
+	}
+	ix, err := Open(path, true)
+	if err != nil {
+		t.Fatalf("a half-made index is not made again: %v", err)
+	}
+	if err := ix.Add([]Entry{entry("a", "总结", "发放宣传资料。", 2024, "")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.b.DeleteInternal([]byte(layoutKey)); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	if _, err := Open(path, true); !errors.Is(err, ErrLayout) {
+		t.Errorf("an unstamped index with documents: %v, want ErrLayout", err)
 	}
 }
