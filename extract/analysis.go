@@ -28,9 +28,12 @@ type analysis struct {
 	// clause holds, for each position, where its clause starts: just after
 	// the last clause break before it.
 	clause []int32
-	// words and cut are scratch space for segment.
-	words []span
-	cut   []bool
+	// words, wordPos, wordWork and cut are scratch space for segment:
+	// gse's words and their parts of speech.
+	words    []span
+	wordPos  []string
+	wordWork wordScratch
+	cut      []bool
 }
 
 // afterNumber reports whether a number ends just before i.
@@ -156,14 +159,9 @@ func indexSpans(idx []int32, n, count int, at func(int) span, covered []bool) []
 // straddles one (gse joins 多人 in 300多人次).
 func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 	n := len(a.text)
-	raw := seg.Segment(text)
-	cur := runeCursor{s: text}
-	words := a.words[:0]
-	for _, t := range raw {
-		words = append(words, span{cur.at(t.Start), cur.at(t.End)})
-	}
-	a.words = words
-	a.dropWordNumerals(raw, words, units)
+	a.segmentWords(seg, text)
+	words := a.words
+	a.dropWordNumerals(units)
 	cut := resized(a.cut, n+1)
 	a.cut = cut
 	mark := func(s, e int) {
@@ -194,7 +192,7 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 			for j < w.end && !cut[j] {
 				j++
 			}
-			pos := raw[i].Pos
+			pos := a.wordPos[i]
 			if s != w.start || j != w.end {
 				pos = "x" // a piece of a word cut at a number, date or place
 			}
@@ -210,6 +208,22 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 	a.numEnd = resized(a.numEnd, n+1)
 	for _, m := range a.nums {
 		a.numEnd[m.End] = true
+	}
+}
+
+// segmentWords fills a.words and a.wordPos with the words of the text, as
+// gse's Segment finds them, in rune offsets.
+func (a *analysis) segmentWords(seg *Segmenter, text string) {
+	a.words, a.wordPos = a.words[:0], a.wordPos[:0]
+	if utf8.ValidString(text) {
+		a.words, a.wordPos = seg.words.segment(a.text, &a.wordWork, a.words, a.wordPos)
+		return
+	}
+	// gse cuts invalid UTF-8 by bytes: ask it
+	cur := runeCursor{s: text}
+	for _, t := range seg.Segment(text) {
+		a.words = append(a.words, span{cur.at(t.Start), cur.at(t.End)})
+		a.wordPos = append(a.wordPos, t.Pos)
 	}
 }
 
@@ -239,14 +253,15 @@ func (c *runeCursor) at(b int) int {
 // are part of a word: one starting before the numeral (统一, 进一步), an
 // ordinal (第四), or one whose rest is no measure word and which is no
 // numeral word itself (一致). 两场, 四家 and 一些 keep their numbers.
-func (a *analysis) dropWordNumerals(raw []Token, words []span, units *class) {
+func (a *analysis) dropWordNumerals(units *class) {
+	words := a.words
 	kept := a.nums[:0]
 	w := 0
 	for _, m := range a.nums {
 		for w < len(words) && words[w].end <= m.Start {
 			w++
 		}
-		if w < len(words) && !isDigit(a.text[m.Start]) && a.wordHoldsNumeral(words[w], raw[w].Pos, m, units) {
+		if w < len(words) && !isDigit(a.text[m.Start]) && a.wordHoldsNumeral(words[w], a.wordPos[w], m, units) {
 			continue
 		}
 		kept = append(kept, m)
