@@ -20,14 +20,25 @@ import (
 type wordTrie struct {
 	root     []int32 // BMP rune → child of the root, 0 for none
 	rootWide map[rune]int32
-	// the children of node n are kidRune/kidNode[kidStart[n]:kidStart[n+1]],
-	// sorted by rune
-	kidStart []int32
-	kidRune  []rune
-	kidNode  []int32
-	word     []int32   // node → index into dist and pos, -1 for none
-	dist     []float32 // gse's distance of the word: log2(total/freq)
-	pos      []string  // its part of speech, "x" when it has none
+	nodes    []wordNode
+	kids     []wordKid
+	posNames []string // parts of speech, by wordNode.pos
+}
+
+// wordNode is a node of a wordTrie: its children are kids[first:end],
+// sorted by rune; when a word ends here, dist is its distance (gse's
+// log2(total/freq)) and posNames[pos] its part of speech, "x" when it has
+// none; dist is negative when no word ends here.
+type wordNode struct {
+	first, end int32
+	dist       float32
+	pos        int32
+}
+
+// wordKid is a child of a wordNode.
+type wordKid struct {
+	r    rune
+	node int32
 }
 
 // pseudoDist is gse's distance of a character that is no word.
@@ -35,13 +46,15 @@ const pseudoDist = 32
 
 type trieKey struct {
 	key  []rune
-	word int32
+	dist float32
+	pos  int32
 }
 
 // newWordTrie builds the trie of the words of d, each under the key that
 // d's own trie maps to it.
 func newWordTrie(d *gse.Dictionary) *wordTrie {
 	t := &wordTrie{rootWide: map[rune]int32{}}
+	posIDs := map[string]int32{}
 	logTotal := float32(math.Log2(d.TotalFreq()))
 	var keys []trieKey
 	for i := range d.Tokens {
@@ -54,9 +67,13 @@ func newWordTrie(d *gse.Dictionary) *wordTrie {
 		if pos == "" {
 			pos = "x"
 		}
-		keys = append(keys, trieKey{[]rune(k), int32(len(t.dist))})
-		t.dist = append(t.dist, logTotal-float32(math.Log2(tok.Freq())))
-		t.pos = append(t.pos, pos)
+		id, ok := posIDs[pos]
+		if !ok {
+			id = int32(len(t.posNames))
+			posIDs[pos] = id
+			t.posNames = append(t.posNames, pos)
+		}
+		keys = append(keys, trieKey{[]rune(k), logTotal - float32(math.Log2(tok.Freq())), id})
 	}
 	slices.SortFunc(keys, func(a, b trieKey) int { return slices.Compare(a.key, b.key) })
 	t.build(keys)
@@ -70,32 +87,32 @@ func (t *wordTrie) build(keys []trieKey) {
 	queue := []group{{0, len(keys), 0}}
 	for n := 0; n < len(queue); n++ {
 		g := queue[n]
-		word := int32(-1)
+		node := wordNode{dist: -1}
 		if g.lo < g.hi && len(keys[g.lo].key) == g.depth {
-			word = keys[g.lo].word // keys are unique: only one ends here
+			// keys are unique: only one ends here
+			node.dist, node.pos = keys[g.lo].dist, keys[g.lo].pos
 			g.lo++
 		}
-		t.word = append(t.word, word)
-		t.kidStart = append(t.kidStart, int32(len(t.kidRune)))
+		node.first = int32(len(t.kids))
 		for lo := g.lo; lo < g.hi; {
 			r := keys[lo].key[g.depth]
 			hi := lo + 1
 			for hi < g.hi && keys[hi].key[g.depth] == r {
 				hi++
 			}
-			t.kidRune = append(t.kidRune, r)
-			t.kidNode = append(t.kidNode, int32(len(queue)))
+			t.kids = append(t.kids, wordKid{r, int32(len(queue))})
 			queue = append(queue, group{lo, hi, g.depth + 1})
 			lo = hi
 		}
+		node.end = int32(len(t.kids))
+		t.nodes = append(t.nodes, node)
 	}
-	t.kidStart = append(t.kidStart, int32(len(t.kidRune)))
 	t.root = make([]int32, 0x10000)
-	for i := t.kidStart[0]; i < t.kidStart[1]; i++ {
-		if r := t.kidRune[i]; r < 0x10000 {
-			t.root[r] = t.kidNode[i]
+	for _, k := range t.kids[t.nodes[0].first:t.nodes[0].end] {
+		if k.r < 0x10000 {
+			t.root[k.r] = k.node
 		} else {
-			t.rootWide[r] = t.kidNode[i]
+			t.rootWide[k.r] = k.node
 		}
 	}
 }
@@ -110,20 +127,21 @@ func (t *wordTrie) start(r rune) int32 {
 
 // child returns the child of node n under r, 0 for none.
 func (t *wordTrie) child(n int32, r rune) int32 {
-	lo, hi := t.kidStart[n], t.kidStart[n+1]
-	if hi-lo <= 8 {
-		for i := lo; i < hi; i++ {
-			if t.kidRune[i] == r {
-				return t.kidNode[i]
+	kids := t.kids[t.nodes[n].first:t.nodes[n].end]
+	if len(kids) <= 8 {
+		for _, k := range kids {
+			if k.r == r {
+				return k.node
 			}
 		}
 		return 0
 	}
+	lo, hi := 0, len(kids)
 	for lo < hi {
-		m := int32(uint32(lo+hi) >> 1)
-		switch c := t.kidRune[m]; {
+		m := int(uint(lo+hi) >> 1)
+		switch c := kids[m].r; {
 		case c == r:
-			return t.kidNode[m]
+			return kids[m].node
 		case c < r:
 			lo = m + 1
 		default:
@@ -151,11 +169,12 @@ func isUnitLetter(r rune) bool {
 }
 
 // wordStep is the best path found to the end of a unit: its distance and
-// its last word, n units long (word -1: a character that is no word).
+// the part of speech of its last word, n units long (pos -1: a character
+// that is no word).
 type wordStep struct {
 	dist float32
 	n    int32
-	word int32
+	pos  int32
 }
 
 // wordScratch is reusable space for segmentation.
@@ -191,8 +210,8 @@ func (t *wordTrie) segment(text []rune, s *wordScratch, words []span, pos []stri
 		st := steps[end]
 		words = append(words, span{int(units[end+1-int(st.n)]), int(units[end+1])})
 		p := "x"
-		if st.word >= 0 {
-			p = t.pos[st.word]
+		if st.pos >= 0 {
+			p = t.posNames[st.pos]
 		}
 		pos = append(pos, p)
 	}
@@ -214,12 +233,12 @@ func (t *wordTrie) stepFrom(text []rune, units []int32, steps []wordStep, cur in
 	for k := cur; node != 0; {
 		i++
 		if i == int(units[k+1]) {
-			if w := t.word[node]; w >= 0 {
+			if w := &t.nodes[node]; w.dist >= 0 {
 				n := int32(k - cur + 1)
 				if first == 0 {
 					first = n
 				}
-				steps[k].offer(base+t.dist[w], n, w)
+				steps[k].offer(base+w.dist, n, w.pos)
 			}
 			k++
 		}
@@ -235,8 +254,8 @@ func (t *wordTrie) stepFrom(text []rune, units []int32, steps []wordStep, cur in
 
 // offer takes the path if it is the first or shorter, as gse's
 // updateJumper does.
-func (s *wordStep) offer(dist float32, n, word int32) {
+func (s *wordStep) offer(dist float32, n, pos int32) {
 	if s.dist == 0 || s.dist > dist {
-		*s = wordStep{dist, n, word}
+		*s = wordStep{dist, n, pos}
 	}
 }
