@@ -21,6 +21,9 @@ type compiledRule struct {
 	order   int // position in the rule set: earlier rules win conflicts
 	kind    int // index of the rule's kind in Kinds
 	anchors []anchor
+	// top holds the elements of the pattern when it is a sequence of two or
+	// more, matched with failures remembered (topSeq); nil otherwise.
+	top []*node
 	// confidence is the rule's field confidence=, else defaultConfidence.
 	confidence float64
 }
@@ -52,6 +55,9 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 		return nil, fmt.Errorf("%s: unknown kind %q", r.Source, r.Kind)
 	}
 	c.kind = kind
+	if pat.op == rules.OpSeq && len(pat.kids) > 1 {
+		c.top = pat.kids
+	}
 	if v, ok := r.Fields["confidence"]; ok {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || f < 0 || f > 1 {
@@ -110,6 +116,9 @@ func (m *matcher) canStart(n *node, i int) bool {
 	switch n.op {
 	case rules.OpSeq:
 		for _, k := range n.kids {
+			if m.lookaheadFails(k, i) {
+				return false
+			}
 			if m.canStart(k, i) {
 				return true
 			}
@@ -157,10 +166,25 @@ func (m *matcher) canStart(n *node, i int) bool {
 	return true
 }
 
+// lookaheadFails reports whether n is a lookahead (&x) that surely fails
+// at i: x is one element that takes at least one character and cannot
+// start there. At a space, where a sequence skips ahead, it says nothing.
+func (m *matcher) lookaheadFails(n *node, i int) bool {
+	if n.op != rules.OpAnd || m.skipSpaces(i) != i {
+		return false
+	}
+	switch x := n.kids[0]; x.op {
+	case rules.OpLit, rules.OpClass, rules.OpTokClass, rules.OpPOS, rules.OpSub:
+		return x.minW > 0 && !m.canStart(x, i)
+	}
+	return false
+}
+
 // run appends the rule's matches to hits, leftmost first and not
 // overlapping each other.
 func (c *compiledRule) run(m *matcher, hits []hit) []hit {
 	m.starts = c.starts(m, m.starts[:0])
+	m.failed.reset(len(c.top), len(m.a.text))
 	next := 0
 	for _, i := range m.starts {
 		if i < next {
@@ -168,13 +192,18 @@ func (c *compiledRule) run(m *matcher, hits []hit) []hit {
 		}
 		m.caps = m.caps[:0]
 		end := -1
-		m.match(c.pat, i, func(j int) bool {
+		accept := func(j int) bool {
 			if j <= i {
 				return false
 			}
 			end = j
 			return true
-		})
+		}
+		if c.top != nil {
+			m.topSeq(c.top, 0, i, i, accept)
+		} else {
+			m.match(c.pat, i, accept)
+		}
 		if end < 0 {
 			continue
 		}
@@ -183,6 +212,52 @@ func (c *compiledRule) run(m *matcher, hits []hit) []hit {
 	}
 	return hits
 }
+
+// topSeq matches kids[t:], the rest of a rule's top-level sequence, at p
+// for a match starting at start, as seq does. Whether the rest matches at
+// a position after the start does not depend on the start (any end is
+// past it), so a failure there is remembered for the later starts.
+func (m *matcher) topSeq(kids []*node, t, p, start int, k func(int) bool) bool {
+	if t == len(kids)-1 {
+		return m.match(kids[t], p, k)
+	}
+	known := p > start
+	if known && m.failed.has(t, p) {
+		return false
+	}
+	ok := m.match(kids[t], p, func(j int) bool { return m.topSeq(kids, t+1, m.skipSpaces(j), start, k) })
+	if !ok && known {
+		m.failed.add(t, p)
+	}
+	return ok
+}
+
+// failSet is a set of (element, position) pairs, cleared in constant time
+// by moving to a new generation.
+type failSet struct {
+	gen   uint32
+	width int
+	marks []uint32
+}
+
+// reset empties the set and readies it for elements below kids and
+// positions up to n.
+func (f *failSet) reset(kids, n int) {
+	f.width = n + 1
+	if size := kids * f.width; len(f.marks) < size {
+		f.marks = make([]uint32, size)
+		f.gen = 0
+	}
+	f.gen++
+	if f.gen == 0 { // wrapped: old marks could pass for new ones
+		clear(f.marks)
+		f.gen = 1
+	}
+}
+
+func (f *failSet) has(t, p int) bool { return f.marks[t*f.width+p] == f.gen }
+
+func (f *failSet) add(t, p int) { f.marks[t*f.width+p] = f.gen }
 
 // keepCaps returns a copy of the captures, from a buffer the matcher
 // keeps for the document.
