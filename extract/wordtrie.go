@@ -18,45 +18,28 @@ import (
 // least distance. Walking runes instead of UTF-8 bytes finds the same
 // words, since a word's key is the concatenation of its units.
 type wordTrie struct {
-	root     []int32 // BMP rune → child of the root, 0 for none
-	rootWide map[rune]int32
-	nodes    []wordNode
-	kids     []wordKid
-	posNames []string // parts of speech, by wordNode.pos
+	*runeTrie[wordInfo]
+	posNames []string // parts of speech, by wordInfo.pos
 }
 
-// wordNode is a node of a wordTrie: its children are kids[first:end],
-// sorted by rune; when a word ends here, dist is its distance (gse's
-// log2(total/freq)) and posNames[pos] its part of speech, "x" when it has
-// none; dist is negative when no word ends here.
-type wordNode struct {
-	first, end int32
-	dist       float32
-	pos        int32
-}
-
-// wordKid is a child of a wordNode.
-type wordKid struct {
-	r    rune
-	node int32
+// wordInfo is a word of a wordTrie: its distance (gse's
+// log2(total/freq)) and its part of speech, posNames[pos] ("x" when it has
+// none).
+type wordInfo struct {
+	dist float32
+	pos  int32
 }
 
 // pseudoDist is gse's distance of a character that is no word.
 const pseudoDist = 32
 
-type trieKey struct {
-	key  []rune
-	dist float32
-	pos  int32
-}
-
 // newWordTrie builds the trie of the words of d, each under the key that
 // d's own trie maps to it.
 func newWordTrie(d *gse.Dictionary) *wordTrie {
-	t := &wordTrie{rootWide: map[rune]int32{}}
+	t := &wordTrie{}
 	posIDs := map[string]int32{}
 	logTotal := float32(math.Log2(d.TotalFreq()))
-	var keys []trieKey
+	var keys []trieKey[wordInfo]
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
 		k := tok.Text()
@@ -73,82 +56,10 @@ func newWordTrie(d *gse.Dictionary) *wordTrie {
 			posIDs[pos] = id
 			t.posNames = append(t.posNames, pos)
 		}
-		keys = append(keys, trieKey{[]rune(k), logTotal - float32(math.Log2(tok.Freq())), id})
+		keys = append(keys, trieKey[wordInfo]{[]rune(k), wordInfo{logTotal - float32(math.Log2(tok.Freq())), id}})
 	}
-	slices.SortFunc(keys, func(a, b trieKey) int { return slices.Compare(a.key, b.key) })
-	t.build(keys)
+	t.runeTrie = newRuneTrie(keys)
 	return t
-}
-
-// build lays out the trie of the sorted keys breadth first, so that the
-// children of each node are contiguous.
-func (t *wordTrie) build(keys []trieKey) {
-	type group struct{ lo, hi, depth int }
-	queue := []group{{0, len(keys), 0}}
-	for n := 0; n < len(queue); n++ {
-		g := queue[n]
-		node := wordNode{dist: -1}
-		if g.lo < g.hi && len(keys[g.lo].key) == g.depth {
-			// keys are unique: only one ends here
-			node.dist, node.pos = keys[g.lo].dist, keys[g.lo].pos
-			g.lo++
-		}
-		node.first = int32(len(t.kids))
-		for lo := g.lo; lo < g.hi; {
-			r := keys[lo].key[g.depth]
-			hi := lo + 1
-			for hi < g.hi && keys[hi].key[g.depth] == r {
-				hi++
-			}
-			t.kids = append(t.kids, wordKid{r, int32(len(queue))})
-			queue = append(queue, group{lo, hi, g.depth + 1})
-			lo = hi
-		}
-		node.end = int32(len(t.kids))
-		t.nodes = append(t.nodes, node)
-	}
-	t.root = make([]int32, 0x10000)
-	for _, k := range t.kids[t.nodes[0].first:t.nodes[0].end] {
-		if k.r < 0x10000 {
-			t.root[k.r] = k.node
-		} else {
-			t.rootWide[k.r] = k.node
-		}
-	}
-}
-
-// start returns the node of the one-rune key r, 0 for none.
-func (t *wordTrie) start(r rune) int32 {
-	if r < 0x10000 {
-		return t.root[r]
-	}
-	return t.rootWide[r]
-}
-
-// child returns the child of node n under r, 0 for none.
-func (t *wordTrie) child(n int32, r rune) int32 {
-	kids := t.kids[t.nodes[n].first:t.nodes[n].end]
-	if len(kids) <= 8 {
-		for _, k := range kids {
-			if k.r == r {
-				return k.node
-			}
-		}
-		return 0
-	}
-	lo, hi := 0, len(kids)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		switch c := kids[m].r; {
-		case c == r:
-			return kids[m].node
-		case c < r:
-			lo = m + 1
-		default:
-			hi = m
-		}
-	}
-	return 0
 }
 
 // lowered is r as gse looks it up: ASCII letters in lower case.
@@ -233,12 +144,12 @@ func (t *wordTrie) stepFrom(text []rune, units []int32, steps []wordStep, cur in
 	for k := cur; node != 0; {
 		i++
 		if i == int(units[k+1]) {
-			if w := &t.nodes[node]; w.dist >= 0 {
+			if w := &t.nodes[node]; w.has {
 				n := int32(k - cur + 1)
 				if first == 0 {
 					first = n
 				}
-				steps[k].offer(base+w.dist, n, w.pos)
+				steps[k].offer(base+w.val.dist, n, w.val.pos)
 			}
 			k++
 		}
