@@ -10,7 +10,14 @@ type runeTrie[V any] struct {
 	rootWide map[rune]int32
 	nodes    []trieSlot[V]
 	kids     []trieKid
+	// the children of the nodes with more than maxScan of them, by hash of
+	// (node, rune): 1 + the index in kids, 0 for an empty slot
+	edges     []int32
+	edgeShift uint8
 }
+
+// maxScan is the most children that child looks through one by one.
+const maxScan = 8
 
 // trieSlot is a node of a runeTrie: its children are kids[first:end]; val
 // is the value of the key ending here, if has.
@@ -67,7 +74,41 @@ func newRuneTrie[V any](keys []trieKey[V]) *runeTrie[V] {
 			t.rootWide[k.r] = k.node
 		}
 	}
+	t.hashEdges()
 	return t
+}
+
+// hashEdges fills the hash table of the children of the nodes, but the
+// root, that have more than maxScan of them.
+func (t *runeTrie[V]) hashEdges() {
+	n := 0
+	for _, s := range t.nodes[1:] {
+		if s.end-s.first > maxScan {
+			n += int(s.end - s.first)
+		}
+	}
+	bits := uint8(1)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	t.edges, t.edgeShift = make([]int32, 1<<bits), 64-bits
+	mask := uint32(len(t.edges) - 1)
+	for node, s := range t.nodes[1:] {
+		if s.end-s.first <= maxScan {
+			continue
+		}
+		for i := s.first; i < s.end; i++ {
+			h := t.edgeHash(int32(node+1), t.kids[i].r)
+			for t.edges[h] != 0 {
+				h = (h + 1) & mask
+			}
+			t.edges[h] = i + 1
+		}
+	}
+}
+
+func (t *runeTrie[V]) edgeHash(n int32, r rune) uint32 {
+	return uint32((uint64(n)<<32 | uint64(uint32(r))) * 0x9E3779B97F4A7C15 >> t.edgeShift)
 }
 
 // start returns the node of the one-rune key r, 0 for none.
@@ -80,26 +121,30 @@ func (t *runeTrie[V]) start(r rune) int32 {
 
 // child returns the child of node n under r, 0 for none.
 func (t *runeTrie[V]) child(n int32, r rune) int32 {
-	kids := t.kids[t.nodes[n].first:t.nodes[n].end]
-	if len(kids) <= 8 {
-		for _, k := range kids {
-			if k.r == r {
-				return k.node
-			}
-		}
-		return 0
+	s := &t.nodes[n]
+	if s.end-s.first > maxScan {
+		return t.hashedChild(n, r)
 	}
-	lo, hi := 0, len(kids)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		switch c := kids[m].r; {
-		case c == r:
-			return kids[m].node
-		case c < r:
-			lo = m + 1
-		default:
-			hi = m
+	for _, k := range t.kids[s.first:s.end] {
+		if k.r == r {
+			return k.node
 		}
 	}
 	return 0
+}
+
+// hashedChild finds a child of a node with many in the hash table,
+// probing linearly.
+func (t *runeTrie[V]) hashedChild(n int32, r rune) int32 {
+	s := &t.nodes[n]
+	mask := uint32(len(t.edges) - 1)
+	for h := t.edgeHash(n, r); ; h = (h + 1) & mask {
+		i := t.edges[h] - 1
+		if i < 0 {
+			return 0
+		}
+		if k := t.kids[i]; k.r == r && i >= s.first && i < s.end {
+			return k.node
+		}
+	}
 }
