@@ -108,22 +108,27 @@ func (e *Extractor) Version() string { return e.set.Version }
 
 // Extract finds the facts of one document.
 func (e *Extractor) Extract(doc corpus.Document) Record {
-	rec := e.extract(doc.Text, doc.Written)
+	w := e.workspace()
+	defer e.pool.Put(w)
+	rec := e.extract(w, doc.Text, doc.Written)
 	rec.ID, rec.Source, rec.Title = doc.ID, doc.Source, doc.Title
-	e.inferYear(&rec, doc)
+	e.inferYear(&rec, doc, w.a.text)
 	return rec
 }
 
 // ExtractText finds the facts of a text, without document metadata or
 // year.
-func (e *Extractor) ExtractText(text string) Record { return e.extract(text, "") }
-
-// extract finds the facts of text; written, when not empty, is the text as
-// written (traditional characters, one for one with text), from which the
-// facts' names are taken.
-func (e *Extractor) extract(text, written string) Record {
+func (e *Extractor) ExtractText(text string) Record {
 	w := e.workspace()
 	defer e.pool.Put(w)
+	return e.extract(w, text, "")
+}
+
+// extract finds the facts of text with the workspace w, which keeps the
+// text's analysis; written, when not empty, is the text as written
+// (traditional characters, one for one with text), from which the facts'
+// names are taken.
+func (e *Extractor) extract(w *workspace, text, written string) Record {
 	a := &w.a
 	e.analyse(a, text)
 	a.shown = a.text
