@@ -11,9 +11,16 @@ type runeTrie[V any] struct {
 	nodes    []trieSlot[V]
 	kids     []trieKid
 	// the children of the nodes with more than maxScan of them, by hash of
-	// (node, rune): 1 + the index in kids, 0 for an empty slot
-	edges     []int32
+	// (node, rune); a slot with node 0 is empty
+	edges     []trieEdge
 	edgeShift uint8
+}
+
+// trieEdge is a child of a node in a runeTrie's hash table.
+type trieEdge struct {
+	from int32
+	r    rune
+	node int32
 }
 
 // maxScan is the most children that child looks through one by one.
@@ -91,18 +98,19 @@ func (t *runeTrie[V]) hashEdges() {
 	for 1<<bits < 2*n {
 		bits++
 	}
-	t.edges, t.edgeShift = make([]int32, 1<<bits), 64-bits
+	t.edges, t.edgeShift = make([]trieEdge, 1<<bits), 64-bits
 	mask := uint32(len(t.edges) - 1)
 	for node, s := range t.nodes[1:] {
 		if s.end-s.first <= maxScan {
 			continue
 		}
 		for i := s.first; i < s.end; i++ {
-			h := t.edgeHash(int32(node+1), t.kids[i].r)
-			for t.edges[h] != 0 {
+			k := t.kids[i]
+			h := t.edgeHash(int32(node+1), k.r)
+			for t.edges[h].node != 0 {
 				h = (h + 1) & mask
 			}
-			t.edges[h] = i + 1
+			t.edges[h] = trieEdge{int32(node + 1), k.r, k.node}
 		}
 	}
 }
@@ -136,15 +144,13 @@ func (t *runeTrie[V]) child(n int32, r rune) int32 {
 // hashedChild finds a child of a node with many in the hash table,
 // probing linearly.
 func (t *runeTrie[V]) hashedChild(n int32, r rune) int32 {
-	s := &t.nodes[n]
 	mask := uint32(len(t.edges) - 1)
 	for h := t.edgeHash(n, r); ; h = (h + 1) & mask {
-		i := t.edges[h] - 1
-		if i < 0 {
+		switch e := &t.edges[h]; {
+		case e.node == 0:
 			return 0
-		}
-		if k := t.kids[i]; k.r == r && i >= s.first && i < s.end {
-			return k.node
+		case e.from == n && e.r == r:
+			return e.node
 		}
 	}
 }
