@@ -24,6 +24,9 @@ type compiledRule struct {
 	// top holds the elements of the pattern when it is a sequence of two or
 	// more, matched with failures remembered (topSeq); nil otherwise.
 	top []*node
+	// firsts are the ways the pattern can start, cheapest first: canStart
+	// flattened.
+	firsts []startTest
 	// confidence is the rule's field confidence=, else defaultConfidence.
 	confidence float64
 }
@@ -58,6 +61,7 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 	if pat.op == rules.OpSeq && len(pat.kids) > 1 {
 		c.top = pat.kids
 	}
+	c.firsts = startTests(pat)
 	if v, ok := r.Fields["confidence"]; ok {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || f < 0 || f > 1 {
@@ -76,7 +80,7 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 	n := len(m.a.text)
 	if c.anchors == nil {
 		for i := 0; i < n; i++ {
-			if m.canStart(c.pat, i) {
+			if m.canStartAny(c.firsts, i) {
 				out = append(out, i)
 			}
 		}
@@ -99,7 +103,7 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 	next := 0
 	for _, s := range spans {
 		for i := max(s.lo, next); i <= s.hi; i++ {
-			if m.canStart(c.pat, i) {
+			if m.canStartAny(c.firsts, i) {
 				out = append(out, i)
 			}
 		}
@@ -164,6 +168,97 @@ func (m *matcher) canStart(n *node, i int) bool {
 		return a.plAt[i] > 0
 	}
 	return true
+}
+
+// startTest is one way a pattern can start: its first element can start
+// at the position, and none of the lookaheads before it surely fails
+// there (lookaheadFails).
+type startTest struct {
+	guards []*node
+	first  *node
+}
+
+// startTests flattens canStart for n: n can start at a position when one
+// of the tests passes there. They come cheapest first.
+func startTests(n *node) []startTest {
+	tests := appendStartTests(nil, n, nil)
+	slices.SortStableFunc(tests, func(a, b startTest) int {
+		return cmp.Compare(startCost(a.first), startCost(b.first))
+	})
+	return tests
+}
+
+// appendStartTests appends the tests of n, each after the guards.
+func appendStartTests(tests []startTest, n *node, guards []*node) []startTest {
+	switch n.op {
+	case rules.OpSeq:
+		for _, k := range n.kids {
+			if canFailAhead(k) {
+				guards = append(slices.Clip(guards), k)
+			}
+			tests = appendStartTests(tests, k, guards)
+			if k.minW > 0 {
+				break
+			}
+		}
+		return tests
+	case rules.OpAlt:
+		for _, k := range n.kids {
+			tests = appendStartTests(tests, k, guards)
+		}
+		return tests
+	case rules.OpCapture, rules.OpRepeat:
+		return appendStartTests(tests, n.kids[0], guards)
+	case rules.OpNot, rules.OpAnd:
+		return tests // consumes nothing
+	}
+	return append(tests, startTest{guards: slices.Clip(guards), first: n})
+}
+
+// startCost ranks the first elements by the cost of canStart.
+func startCost(n *node) int {
+	switch n.op {
+	case rules.OpLit, rules.OpPOS:
+		return 1
+	case rules.OpClass, rules.OpTokClass:
+		return 2
+	}
+	switch n.sub {
+	case subNP, subName:
+		return 3
+	case subQuoted, subTitled:
+		return 1
+	}
+	return 0
+}
+
+// canStartAny reports whether one of the tests passes at i.
+func (m *matcher) canStartAny(tests []startTest, i int) bool {
+next:
+	for _, t := range tests {
+		for _, g := range t.guards {
+			if m.lookaheadFails(g, i) {
+				continue next
+			}
+		}
+		if m.canStart(t.first, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// canFailAhead reports whether n is a lookahead that lookaheadFails can
+// find failing.
+func canFailAhead(n *node) bool {
+	if n.op != rules.OpAnd {
+		return false
+	}
+	switch x := n.kids[0]; x.op {
+	case rules.OpLit, rules.OpClass, rules.OpTokClass, rules.OpPOS, rules.OpSub:
+		return x.minW > 0
+	}
+	return false
 }
 
 // lookaheadFails reports whether n is a lookahead (&x) that surely fails
