@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,6 +12,7 @@ import (
 // per document and read by every rule.
 type analysis struct {
 	text   []rune
+	valid  bool   // the text is valid UTF-8
 	shown  []rune // the text as written (traditional characters), one for one with text
 	toks   []span // words, in rune offsets
 	pos    []string
@@ -89,12 +91,17 @@ func (a *analysis) token(i int) (span, string, bool) {
 // analyse fills a with the analysis of text, reusing a's buffers.
 func (e *Extractor) analyse(a *analysis, text string) {
 	a.text = appendRunes(a.text[:0], text)
+	a.valid = validRunes(a.text, text)
 	n := len(a.text)
 	a.nums = FindNumbers(a.text)
 	a.dates = FindDates(a.text)
 	a.places = nil
 	if e.gaz != nil {
-		a.places = e.gaz.find(a.text, runesString(a.text, text))
+		s := text
+		if !a.valid {
+			s = string(a.text)
+		}
+		a.places = e.gaz.find(a.text, s)
 	}
 	a.covered = resized(a.covered, n+1)
 	a.dateAt = indexSpans(a.dateAt, n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
@@ -111,13 +118,13 @@ func appendRunes(rs []rune, s string) []rune {
 	return rs
 }
 
-// runesString returns string(rs), which is text when rs are the runes of
-// valid UTF-8 text.
-func runesString(rs []rune, text string) string {
-	if utf8.ValidString(text) {
-		return text
+// validRunes reports whether text, whose runes are rs, is valid UTF-8:
+// whether each U+FFFD of rs is written in text, not an invalid byte.
+func validRunes(rs []rune, text string) bool {
+	if !slices.Contains(rs, utf8.RuneError) {
+		return true
 	}
-	return string(rs)
+	return utf8.ValidString(text)
 }
 
 // resized returns s with length n and every element zero, reusing its
@@ -215,7 +222,7 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 // gse's Segment finds them, in rune offsets.
 func (a *analysis) segmentWords(seg *Segmenter, text string) {
 	a.words, a.wordPos = a.words[:0], a.wordPos[:0]
-	if utf8.ValidString(text) {
+	if a.valid {
 		a.words, a.wordPos = seg.words.segment(a.text, &a.wordWork, a.words, a.wordPos)
 		return
 	}
