@@ -82,9 +82,9 @@ func (sc *scan) nameHits() []nameHit {
 func (sc *scan) walkNames(i int, f func(end int, e *entry) bool) {
 	t := sc.g.names
 	node := t.start(sc.text[i])
-	for j := i + 1; node != 0 && j < len(sc.text); j++ {
+	for j := i + 1; node != nil && j < len(sc.text); j++ {
 		node = t.child(node, sc.text[j])
-		if node != 0 && t.nodes[node].has && f(j+1, t.nodes[node].val) {
+		if node != nil && node.has && f(j+1, node.val) {
 			return
 		}
 	}

@@ -141,15 +141,15 @@ func (t *wordTrie) stepFrom(text []rune, units []int32, steps []wordStep, cur in
 	first := int32(0) // units of the shortest word found
 	i := int(units[cur])
 	node := t.start(lowered(text[i]))
-	for k := cur; node != 0; {
+	for k := cur; node != nil; {
 		i++
 		if i == int(units[k+1]) {
-			if w := &t.nodes[node]; w.has {
+			if node.has {
 				n := int32(k - cur + 1)
 				if first == 0 {
 					first = n
 				}
-				steps[k].offer(base+w.val.dist, n, w.val.pos)
+				steps[k].offer(base+node.val.dist, n, node.val.pos)
 			}
 			k++
 		}
