@@ -93,8 +93,8 @@ func (e *Extractor) analyse(a *analysis, text string) {
 	a.text = appendRunes(a.text[:0], text)
 	a.valid = validRunes(a.text, text)
 	n := len(a.text)
-	a.nums = FindNumbers(a.text)
-	a.dates = FindDates(a.text)
+	a.nums = appendNumbers(a.nums[:0], a.text)
+	a.dates = findDates(a.text, a.dates)
 	a.places = nil
 	if e.gaz != nil {
 		s := text
