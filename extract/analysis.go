@@ -11,18 +11,20 @@ import (
 // its words, and where each sub-parser found something. It is built once
 // per document and read by every rule.
 type analysis struct {
-	text   []rune
-	valid  bool   // the text is valid UTF-8
-	shown  []rune // the text as written (traditional characters), one for one with text
-	toks   []span // words, in rune offsets
-	pos    []string
-	tokAt  []int32 // rune index → index of the word starting there, or -1
-	nums   []Number
-	numAt  []int32 // rune index → index+1 of the number starting there, 0 if none
-	dates  []DateMention
-	dateAt []int32
-	places []PlaceMention
-	plAt   []int32
+	text  []rune
+	valid bool     // the text is valid UTF-8
+	shown []rune   // the text as written (traditional characters), one for one with text
+	toks  []span   // words, in rune offsets
+	pos   []uint16 // their parts of speech, by number in posNames
+	// posNames names the parts of speech (the segmenter's wordTrie.posNames)
+	posNames []string
+	tokAt    []int32 // rune index → index of the word starting there, or -1
+	nums     []Number
+	numAt    []int32 // rune index → index+1 of the number starting there, 0 if none
+	dates    []DateMention
+	dateAt   []int32
+	places   []PlaceMention
+	plAt     []int32
 	// covered marks runes inside a number, date or place mention.
 	covered []bool
 	// numEnd marks the positions where a number ends.
@@ -33,7 +35,7 @@ type analysis struct {
 	// words, wordPos, wordWork and cut are scratch space for segment:
 	// gse's words and their parts of speech.
 	words    []span
-	wordPos  []string
+	wordPos  []uint16
 	wordWork wordScratch
 	cut      []bool
 }
@@ -85,7 +87,7 @@ func (a *analysis) token(i int) (span, string, bool) {
 		return span{}, "", false
 	}
 	t := a.tokAt[i]
-	return a.toks[t], a.pos[t], true
+	return a.toks[t], a.posNames[a.pos[t]], true
 }
 
 // analyse fills a with the analysis of text, reusing a's buffers.
@@ -201,7 +203,7 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 			}
 			pos := a.wordPos[i]
 			if s != w.start || j != w.end {
-				pos = "x" // a piece of a word cut at a number, date or place
+				pos = xPos // a piece of a word cut at a number, date or place
 			}
 			if !unicode.IsSpace(a.text[s]) {
 				a.tokAt[s] = int32(len(a.toks))
@@ -222,6 +224,7 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 // gse's Segment finds them, in rune offsets.
 func (a *analysis) segmentWords(seg *Segmenter, text string) {
 	a.words, a.wordPos = a.words[:0], a.wordPos[:0]
+	a.posNames = seg.words.posNames
 	if a.valid {
 		a.words, a.wordPos = seg.words.segment(a.text, &a.wordWork, a.words, a.wordPos)
 		return
@@ -230,7 +233,7 @@ func (a *analysis) segmentWords(seg *Segmenter, text string) {
 	cur := runeCursor{s: text}
 	for _, t := range seg.Segment(text) {
 		a.words = append(a.words, span{cur.at(t.Start), cur.at(t.End)})
-		a.wordPos = append(a.wordPos, t.Pos)
+		a.wordPos = append(a.wordPos, seg.words.posIDs[t.Pos]) // all numbered by newWordTrie
 	}
 }
 
@@ -268,7 +271,7 @@ func (a *analysis) dropWordNumerals(units *class) {
 		for w < len(words) && words[w].end <= m.Start {
 			w++
 		}
-		if w < len(words) && !isDigit(a.text[m.Start]) && a.wordHoldsNumeral(words[w], a.wordPos[w], m, units) {
+		if w < len(words) && !isDigit(a.text[m.Start]) && a.wordHoldsNumeral(words[w], a.posNames[a.wordPos[w]], m, units) {
 			continue
 		}
 		kept = append(kept, m)

@@ -19,15 +19,19 @@ import (
 // words, since a word's key is the concatenation of its units.
 type wordTrie struct {
 	*runeTrie[wordInfo]
-	posNames []string // parts of speech, by wordInfo.pos
+	posNames []string // parts of speech by number, "x" first
+	posIDs   map[string]uint16
 }
+
+// xPos numbers the part of speech "x", of a character that is no word.
+const xPos = 0
 
 // wordInfo is a word of a wordTrie: its distance (gse's
 // log2(total/freq)) and its part of speech, posNames[pos] ("x" when it has
 // none).
 type wordInfo struct {
 	dist float32
-	pos  int32
+	pos  uint16
 }
 
 // pseudoDist is gse's distance of a character that is no word.
@@ -36,8 +40,11 @@ const pseudoDist = 32
 // newWordTrie builds the trie of the words of d, each under the key that
 // d's own trie maps to it.
 func newWordTrie(d *gse.Dictionary) *wordTrie {
-	t := &wordTrie{}
-	posIDs := map[string]int32{}
+	t := &wordTrie{posIDs: map[string]uint16{}}
+	t.posID("x")
+	for i := range d.Tokens {
+		t.posID(d.Tokens[i].Pos())
+	}
 	logTotal := float32(math.Log2(d.TotalFreq()))
 	var keys []trieKey[wordInfo]
 	for i := range d.Tokens {
@@ -46,20 +53,26 @@ func newWordTrie(d *gse.Dictionary) *wordTrie {
 		if v, _, err := d.Value([]byte(k)); err != nil || v != i || k == "" {
 			continue // not what the dictionary finds under k
 		}
-		pos := tok.Pos()
-		if pos == "" {
-			pos = "x"
-		}
-		id, ok := posIDs[pos]
-		if !ok {
-			id = int32(len(t.posNames))
-			posIDs[pos] = id
-			t.posNames = append(t.posNames, pos)
-		}
-		keys = append(keys, trieKey[wordInfo]{[]rune(k), wordInfo{logTotal - float32(math.Log2(tok.Freq())), id}})
+		info := wordInfo{logTotal - float32(math.Log2(tok.Freq())), t.posID(tok.Pos())}
+		keys = append(keys, trieKey[wordInfo]{[]rune(k), info})
 	}
 	t.runeTrie = newRuneTrie(keys)
 	return t
+}
+
+// posID returns the number of the part of speech pos ("" counts as "x"),
+// numbering it if it is new; only newWordTrie adds numbers.
+func (t *wordTrie) posID(pos string) uint16 {
+	if pos == "" {
+		pos = "x"
+	}
+	id, ok := t.posIDs[pos]
+	if !ok {
+		id = uint16(len(t.posNames))
+		t.posIDs[pos] = id
+		t.posNames = append(t.posNames, pos)
+	}
+	return id
 }
 
 // lowered is r as gse looks it up: ASCII letters in lower case.
@@ -85,7 +98,7 @@ func isUnitLetter(r rune) bool {
 type wordStep struct {
 	dist float32
 	n    int32
-	pos  int32
+	pos  uint16
 }
 
 // wordScratch is reusable space for segmentation.
@@ -95,8 +108,9 @@ type wordScratch struct {
 }
 
 // segment appends to words and pos the words of text, as gse's Segment
-// finds them, in rune offsets.
-func (t *wordTrie) segment(text []rune, s *wordScratch, words []span, pos []string) ([]span, []string) {
+// finds them, in rune offsets, and the numbers of their parts of speech
+// (posNames).
+func (t *wordTrie) segment(text []rune, s *wordScratch, words []span, pos []uint16) ([]span, []uint16) {
 	units := s.units[:0]
 	for i := 0; i < len(text); {
 		units = append(units, int32(i))
@@ -120,11 +134,7 @@ func (t *wordTrie) segment(text []rune, s *wordScratch, words []span, pos []stri
 	for end := nu - 1; end >= 0; end -= int(steps[end].n) {
 		st := steps[end]
 		words = append(words, span{int(units[end+1-int(st.n)]), int(units[end+1])})
-		p := "x"
-		if st.pos >= 0 {
-			p = t.posNames[st.pos]
-		}
-		pos = append(pos, p)
+		pos = append(pos, st.pos)
 	}
 	slices.Reverse(words[from:])
 	slices.Reverse(pos[from:])
@@ -159,13 +169,13 @@ func (t *wordTrie) stepFrom(text []rune, units []int32, steps []wordStep, cur in
 		node = t.child(node, lowered(text[i]))
 	}
 	if first != 1 {
-		steps[cur].offer(base+pseudoDist, 1, -1)
+		steps[cur].offer(base+pseudoDist, 1, xPos)
 	}
 }
 
 // offer takes the path if it is the first or shorter, as gse's
 // updateJumper does.
-func (s *wordStep) offer(dist float32, n, pos int32) {
+func (s *wordStep) offer(dist float32, n int32, pos uint16) {
 	if s.dist == 0 || s.dist > dist {
 		*s = wordStep{dist, n, pos}
 	}
