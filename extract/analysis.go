@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,17 +11,20 @@ import (
 // its words, and where each sub-parser found something. It is built once
 // per document and read by every rule.
 type analysis struct {
-	text   []rune
-	shown  []rune // the text as written (traditional characters), one for one with text
-	toks   []span // words, in rune offsets
-	pos    []string
-	tokAt  []int32 // rune index → index of the word starting there, or -1
-	nums   []Number
-	numAt  []int32 // rune index → index+1 of the number starting there, 0 if none
-	dates  []DateMention
-	dateAt []int32
-	places []PlaceMention
-	plAt   []int32
+	text  []rune
+	valid bool     // the text is valid UTF-8
+	shown []rune   // the text as written (traditional characters), one for one with text
+	toks  []span   // words, in rune offsets
+	pos   []uint16 // their parts of speech, by number in posNames
+	// posNames names the parts of speech (the segmenter's wordTrie.posNames)
+	posNames []string
+	tokAt    []int32 // rune index → index of the word starting there, or -1
+	nums     []Number
+	numAt    []int32 // rune index → index+1 of the number starting there, 0 if none
+	dates    []DateMention
+	dateAt   []int32
+	places   []PlaceMention
+	plAt     []int32
 	// covered marks runes inside a number, date or place mention.
 	covered []bool
 	// numEnd marks the positions where a number ends.
@@ -28,9 +32,12 @@ type analysis struct {
 	// clause holds, for each position, where its clause starts: just after
 	// the last clause break before it.
 	clause []int32
-	// words and cut are scratch space for segment.
-	words []span
-	cut   []bool
+	// words, wordPos, wordWork and cut are scratch space for segment:
+	// gse's words and their parts of speech.
+	words    []span
+	wordPos  []uint16
+	wordWork wordScratch
+	cut      []bool
 }
 
 // afterNumber reports whether a number ends just before i.
@@ -80,18 +87,23 @@ func (a *analysis) token(i int) (span, string, bool) {
 		return span{}, "", false
 	}
 	t := a.tokAt[i]
-	return a.toks[t], a.pos[t], true
+	return a.toks[t], a.posNames[a.pos[t]], true
 }
 
 // analyse fills a with the analysis of text, reusing a's buffers.
 func (e *Extractor) analyse(a *analysis, text string) {
 	a.text = appendRunes(a.text[:0], text)
+	a.valid = validRunes(a.text, text)
 	n := len(a.text)
-	a.nums = FindNumbers(a.text)
-	a.dates = FindDates(a.text)
+	a.nums = appendNumbers(a.nums[:0], a.text)
+	a.dates = findDates(a.text, a.dates)
 	a.places = nil
 	if e.gaz != nil {
-		a.places = e.gaz.find(a.text, runesString(a.text, text))
+		s := text
+		if !a.valid {
+			s = string(a.text)
+		}
+		a.places = e.gaz.find(a.text, s)
 	}
 	a.covered = resized(a.covered, n+1)
 	a.dateAt = indexSpans(a.dateAt, n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
@@ -108,13 +120,13 @@ func appendRunes(rs []rune, s string) []rune {
 	return rs
 }
 
-// runesString returns string(rs), which is text when rs are the runes of
-// valid UTF-8 text.
-func runesString(rs []rune, text string) string {
-	if utf8.ValidString(text) {
-		return text
+// validRunes reports whether text, whose runes are rs, is valid UTF-8:
+// whether each U+FFFD of rs is written in text, not an invalid byte.
+func validRunes(rs []rune, text string) bool {
+	if !slices.Contains(rs, utf8.RuneError) {
+		return true
 	}
-	return string(rs)
+	return utf8.ValidString(text)
 }
 
 // resized returns s with length n and every element zero, reusing its
@@ -156,14 +168,9 @@ func indexSpans(idx []int32, n, count int, at func(int) span, covered []bool) []
 // straddles one (gse joins 多人 in 300多人次).
 func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 	n := len(a.text)
-	raw := seg.Segment(text)
-	cur := runeCursor{s: text}
-	words := a.words[:0]
-	for _, t := range raw {
-		words = append(words, span{cur.at(t.Start), cur.at(t.End)})
-	}
-	a.words = words
-	a.dropWordNumerals(raw, words, units)
+	a.segmentWords(seg, text)
+	words := a.words
+	a.dropWordNumerals(units)
 	cut := resized(a.cut, n+1)
 	a.cut = cut
 	mark := func(s, e int) {
@@ -194,9 +201,9 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 			for j < w.end && !cut[j] {
 				j++
 			}
-			pos := raw[i].Pos
+			pos := a.wordPos[i]
 			if s != w.start || j != w.end {
-				pos = "x" // a piece of a word cut at a number, date or place
+				pos = xPos // a piece of a word cut at a number, date or place
 			}
 			if !unicode.IsSpace(a.text[s]) {
 				a.tokAt[s] = int32(len(a.toks))
@@ -210,6 +217,23 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 	a.numEnd = resized(a.numEnd, n+1)
 	for _, m := range a.nums {
 		a.numEnd[m.End] = true
+	}
+}
+
+// segmentWords fills a.words and a.wordPos with the words of the text, as
+// gse's Segment finds them, in rune offsets.
+func (a *analysis) segmentWords(seg *Segmenter, text string) {
+	a.words, a.wordPos = a.words[:0], a.wordPos[:0]
+	a.posNames = seg.words.posNames
+	if a.valid {
+		a.words, a.wordPos = seg.words.segment(a.text, &a.wordWork, a.words, a.wordPos)
+		return
+	}
+	// gse cuts invalid UTF-8 by bytes: ask it
+	cur := runeCursor{s: text}
+	for _, t := range seg.Segment(text) {
+		a.words = append(a.words, span{cur.at(t.Start), cur.at(t.End)})
+		a.wordPos = append(a.wordPos, seg.words.posIDs[t.Pos]) // all numbered by newWordTrie
 	}
 }
 
@@ -239,14 +263,15 @@ func (c *runeCursor) at(b int) int {
 // are part of a word: one starting before the numeral (统一, 进一步), an
 // ordinal (第四), or one whose rest is no measure word and which is no
 // numeral word itself (一致). 两场, 四家 and 一些 keep their numbers.
-func (a *analysis) dropWordNumerals(raw []Token, words []span, units *class) {
+func (a *analysis) dropWordNumerals(units *class) {
+	words := a.words
 	kept := a.nums[:0]
 	w := 0
 	for _, m := range a.nums {
 		for w < len(words) && words[w].end <= m.Start {
 			w++
 		}
-		if w < len(words) && !isDigit(a.text[m.Start]) && a.wordHoldsNumeral(words[w], raw[w].Pos, m, units) {
+		if w < len(words) && !isDigit(a.text[m.Start]) && a.wordHoldsNumeral(words[w], a.posNames[a.wordPos[w]], m, units) {
 			continue
 		}
 		kept = append(kept, m)

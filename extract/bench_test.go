@@ -32,8 +32,8 @@ func sampleDocs(tb testing.TB) []corpus.Document {
 }
 
 // BenchmarkExtract measures, in one run over the sample archive: gse
-// segmentation as the extractor runs it (Segment with the embedded
-// dictionary), gse's own default segmentation (Cut with the HMM over its
+// segmentation with the extractor's dictionary (Segment with the embedded
+// dictionary; the extraction finds the same words with its own trie), gse's own default segmentation (Cut with the HMM over its
 // full Simplified dictionary, what a gse user runs), the whole extraction
 // (which segments too) and the extraction alone (its time less its own
 // segmentation). It reports each as MB/s and the ratios of the extraction

@@ -44,8 +44,11 @@ func (m DateMention) IsRange() bool { return m.To != Day{} }
 // date) and the consumer-rights day form 3·15当天 (the mention is "3·15").
 // A range's text takes in the 从/自 that opens it. Two-digit years are read
 // as 1950–2049. Bare 3.15, 6·26, 2024年, 3月 and 12号 are not dates.
-func FindDates(text []rune) []DateMention {
-	s := scanner{t: text}
+func FindDates(text []rune) []DateMention { return findDates(text, nil) }
+
+// findDates is FindDates reusing the array of buf.
+func findDates(text []rune, buf []DateMention) []DateMention {
+	s := scanner{t: text, out: buf[:0]}
 	for i := 0; i < len(text); i++ {
 		if !s.startsAt(i) {
 			continue

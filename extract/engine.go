@@ -21,6 +21,12 @@ type compiledRule struct {
 	order   int // position in the rule set: earlier rules win conflicts
 	kind    int // index of the rule's kind in Kinds
 	anchors []anchor
+	// top holds the elements of the pattern when it is a sequence of two or
+	// more, matched with failures remembered (topSeq); nil otherwise.
+	top []*node
+	// firsts are the ways the pattern can start, cheapest first: canStart
+	// flattened.
+	firsts []startTest
 	// confidence is the rule's field confidence=, else defaultConfidence.
 	confidence float64
 }
@@ -52,6 +58,10 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 		return nil, fmt.Errorf("%s: unknown kind %q", r.Source, r.Kind)
 	}
 	c.kind = kind
+	if pat.op == rules.OpSeq && len(pat.kids) > 1 {
+		c.top = pat.kids
+	}
+	c.firsts = startTests(pat)
 	if v, ok := r.Fields["confidence"]; ok {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || f < 0 || f > 1 {
@@ -70,7 +80,7 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 	n := len(m.a.text)
 	if c.anchors == nil {
 		for i := 0; i < n; i++ {
-			if m.canStart(c.pat, i) {
+			if m.canStartAny(c.firsts, i) {
 				out = append(out, i)
 			}
 		}
@@ -93,7 +103,7 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 	next := 0
 	for _, s := range spans {
 		for i := max(s.lo, next); i <= s.hi; i++ {
-			if m.canStart(c.pat, i) {
+			if m.canStartAny(c.firsts, i) {
 				out = append(out, i)
 			}
 		}
@@ -110,6 +120,9 @@ func (m *matcher) canStart(n *node, i int) bool {
 	switch n.op {
 	case rules.OpSeq:
 		for _, k := range n.kids {
+			if m.lookaheadFails(k, i) {
+				return false
+			}
 			if m.canStart(k, i) {
 				return true
 			}
@@ -157,10 +170,116 @@ func (m *matcher) canStart(n *node, i int) bool {
 	return true
 }
 
+// startTest is one way a pattern can start: its first element can start
+// at the position, and none of the lookaheads before it surely fails
+// there (lookaheadFails).
+type startTest struct {
+	guards []*node
+	first  *node
+}
+
+// startTests flattens canStart for n: n can start at a position when one
+// of the tests passes there. They come cheapest first.
+func startTests(n *node) []startTest {
+	tests := appendStartTests(nil, n, nil)
+	slices.SortStableFunc(tests, func(a, b startTest) int {
+		return cmp.Compare(startCost(a.first), startCost(b.first))
+	})
+	return tests
+}
+
+// appendStartTests appends the tests of n, each after the guards.
+func appendStartTests(tests []startTest, n *node, guards []*node) []startTest {
+	switch n.op {
+	case rules.OpSeq:
+		for _, k := range n.kids {
+			if canFailAhead(k) {
+				guards = append(slices.Clip(guards), k)
+			}
+			tests = appendStartTests(tests, k, guards)
+			if k.minW > 0 {
+				break
+			}
+		}
+		return tests
+	case rules.OpAlt:
+		for _, k := range n.kids {
+			tests = appendStartTests(tests, k, guards)
+		}
+		return tests
+	case rules.OpCapture, rules.OpRepeat:
+		return appendStartTests(tests, n.kids[0], guards)
+	case rules.OpNot, rules.OpAnd:
+		return tests // consumes nothing
+	}
+	return append(tests, startTest{guards: slices.Clip(guards), first: n})
+}
+
+// startCost ranks the first elements by the cost of canStart.
+func startCost(n *node) int {
+	switch n.op {
+	case rules.OpLit, rules.OpPOS:
+		return 1
+	case rules.OpClass, rules.OpTokClass:
+		return 2
+	}
+	switch n.sub {
+	case subNP, subName:
+		return 3
+	case subQuoted, subTitled:
+		return 1
+	}
+	return 0
+}
+
+// canStartAny reports whether one of the tests passes at i.
+func (m *matcher) canStartAny(tests []startTest, i int) bool {
+next:
+	for _, t := range tests {
+		for _, g := range t.guards {
+			if m.lookaheadFails(g, i) {
+				continue next
+			}
+		}
+		if m.canStart(t.first, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// canFailAhead reports whether n is a lookahead that lookaheadFails can
+// find failing.
+func canFailAhead(n *node) bool {
+	if n.op != rules.OpAnd {
+		return false
+	}
+	switch x := n.kids[0]; x.op {
+	case rules.OpLit, rules.OpClass, rules.OpTokClass, rules.OpPOS, rules.OpSub:
+		return x.minW > 0
+	}
+	return false
+}
+
+// lookaheadFails reports whether n is a lookahead (&x) that surely fails
+// at i: x is one element that takes at least one character and cannot
+// start there. At a space, where a sequence skips ahead, it says nothing.
+func (m *matcher) lookaheadFails(n *node, i int) bool {
+	if n.op != rules.OpAnd || m.skipSpaces(i) != i {
+		return false
+	}
+	switch x := n.kids[0]; x.op {
+	case rules.OpLit, rules.OpClass, rules.OpTokClass, rules.OpPOS, rules.OpSub:
+		return x.minW > 0 && !m.canStart(x, i)
+	}
+	return false
+}
+
 // run appends the rule's matches to hits, leftmost first and not
 // overlapping each other.
 func (c *compiledRule) run(m *matcher, hits []hit) []hit {
 	m.starts = c.starts(m, m.starts[:0])
+	m.failed.reset(len(c.top), len(m.a.text))
 	next := 0
 	for _, i := range m.starts {
 		if i < next {
@@ -168,13 +287,18 @@ func (c *compiledRule) run(m *matcher, hits []hit) []hit {
 		}
 		m.caps = m.caps[:0]
 		end := -1
-		m.match(c.pat, i, func(j int) bool {
+		accept := func(j int) bool {
 			if j <= i {
 				return false
 			}
 			end = j
 			return true
-		})
+		}
+		if c.top != nil {
+			m.topSeq(c.top, 0, i, i, accept)
+		} else {
+			m.match(c.pat, i, accept)
+		}
 		if end < 0 {
 			continue
 		}
@@ -183,6 +307,52 @@ func (c *compiledRule) run(m *matcher, hits []hit) []hit {
 	}
 	return hits
 }
+
+// topSeq matches kids[t:], the rest of a rule's top-level sequence, at p
+// for a match starting at start, as seq does. Whether the rest matches at
+// a position after the start does not depend on the start (any end is
+// past it), so a failure there is remembered for the later starts.
+func (m *matcher) topSeq(kids []*node, t, p, start int, k func(int) bool) bool {
+	if t == len(kids)-1 {
+		return m.match(kids[t], p, k)
+	}
+	known := p > start
+	if known && m.failed.has(t, p) {
+		return false
+	}
+	ok := m.match(kids[t], p, func(j int) bool { return m.topSeq(kids, t+1, m.skipSpaces(j), start, k) })
+	if !ok && known {
+		m.failed.add(t, p)
+	}
+	return ok
+}
+
+// failSet is a set of (element, position) pairs, cleared in constant time
+// by moving to a new generation.
+type failSet struct {
+	gen   uint32
+	width int
+	marks []uint32
+}
+
+// reset empties the set and readies it for elements below kids and
+// positions up to n.
+func (f *failSet) reset(kids, n int) {
+	f.width = n + 1
+	if size := kids * f.width; len(f.marks) < size {
+		f.marks = make([]uint32, size)
+		f.gen = 0
+	}
+	f.gen++
+	if f.gen == 0 { // wrapped: old marks could pass for new ones
+		clear(f.marks)
+		f.gen = 1
+	}
+}
+
+func (f *failSet) has(t, p int) bool { return f.marks[t*f.width+p] == f.gen }
+
+func (f *failSet) add(t, p int) { f.marks[t*f.width+p] = f.gen }
 
 // keepCaps returns a copy of the captures, from a buffer the matcher
 // keeps for the document.

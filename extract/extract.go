@@ -108,22 +108,27 @@ func (e *Extractor) Version() string { return e.set.Version }
 
 // Extract finds the facts of one document.
 func (e *Extractor) Extract(doc corpus.Document) Record {
-	rec := e.extract(doc.Text, doc.Written)
+	w := e.workspace()
+	defer e.pool.Put(w)
+	rec := e.extract(w, doc.Text, doc.Written)
 	rec.ID, rec.Source, rec.Title = doc.ID, doc.Source, doc.Title
-	e.inferYear(&rec, doc)
+	e.inferYear(&rec, doc, w.a.text)
 	return rec
 }
 
 // ExtractText finds the facts of a text, without document metadata or
 // year.
-func (e *Extractor) ExtractText(text string) Record { return e.extract(text, "") }
-
-// extract finds the facts of text; written, when not empty, is the text as
-// written (traditional characters, one for one with text), from which the
-// facts' names are taken.
-func (e *Extractor) extract(text, written string) Record {
+func (e *Extractor) ExtractText(text string) Record {
 	w := e.workspace()
 	defer e.pool.Put(w)
+	return e.extract(w, text, "")
+}
+
+// extract finds the facts of text with the workspace w, which keeps the
+// text's analysis; written, when not empty, is the text as written
+// (traditional characters, one for one with text), from which the facts'
+// names are taken.
+func (e *Extractor) extract(w *workspace, text, written string) Record {
 	a := &w.a
 	e.analyse(a, text)
 	a.shown = a.text
@@ -177,6 +182,7 @@ type workspace struct {
 	hits   [kindCount][]hit // by kind, in rule order
 	vetoes [kindCount][]hit
 	keyed  []keyedHit // scratch for resolve
+	ranks  []rankedHit
 	won    []keyedHit
 	taken  spanSet
 	vetoed spanSet
@@ -228,6 +234,10 @@ type keyedHit struct {
 	k span
 }
 
+// rankedHit is where a hit of keyed ranks in resolve: longer key first,
+// then earlier rule, then earlier key, then earlier in keyed (at).
+type rankedHit struct{ len, order, start, at int32 }
+
 // resolve drops the hits of kind k that overlap a veto, then settles
 // overlaps between hits: the longer key wins, then the earlier rule, then
 // the earlier text. The survivors are returned in text order.
@@ -241,20 +251,18 @@ func (w *workspace) resolve(k int, key func(hit) span) []hit {
 		}
 	}
 	w.keyed = kept
-	slices.SortStableFunc(kept, func(x, y keyedHit) int {
-		kx, ky := x.k, y.k
-		if lx, ly := kx.end-kx.start, ky.end-ky.start; lx != ly {
-			return cmp.Compare(ly, lx)
-		}
-		if x.h.rule.order != y.h.rule.order {
-			return cmp.Compare(x.h.rule.order, y.h.rule.order)
-		}
-		return cmp.Compare(kx.start, ky.start)
+	ranks := w.ranks[:0]
+	for i, x := range kept {
+		ranks = append(ranks, rankedHit{int32(x.k.end - x.k.start), int32(x.h.rule.order), int32(x.k.start), int32(i)})
+	}
+	w.ranks = ranks
+	slices.SortFunc(ranks, func(x, y rankedHit) int {
+		return cmp.Or(cmp.Compare(y.len, x.len), cmp.Compare(x.order, y.order), cmp.Compare(x.start, y.start), cmp.Compare(x.at, y.at))
 	})
 	w.taken = w.taken[:0]
 	won := w.won[:0]
-	for _, x := range kept {
-		if !w.taken.overlaps(x.k) {
+	for _, r := range ranks {
+		if x := kept[r.at]; !w.taken.overlaps(x.k) {
 			w.taken.add(x.k)
 			won = append(won, x)
 		}

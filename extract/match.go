@@ -30,6 +30,9 @@ type matcher struct {
 	// contentEnds and nameEnds cache contentWord and nameWord by position:
 	// 0 not yet known, -1 no word, else the word's end + 1.
 	contentEnds, nameEnds []int32
+	// failed holds the rests of the rule's top-level sequence that were
+	// found not to match, by element and position (topSeq).
+	failed failSet
 }
 
 // match tries n at rune i and calls k with each possible end, in order

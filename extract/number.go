@@ -56,8 +56,11 @@ func ReadNumber(text []rune, i int) (n Number, ok bool) {
 // FindNumbers scans text left to right and returns every numeral, never
 // starting inside another one (not in the middle of a digit run or a
 // Chinese numeral).
-func FindNumbers(text []rune) []Number {
-	var out []Number
+func FindNumbers(text []rune) []Number { return appendNumbers(nil, text) }
+
+// appendNumbers appends the numbers of text to out, as FindNumbers finds
+// them.
+func appendNumbers(out []Number, text []rune) []Number {
 	for i := 0; i < len(text); {
 		if !startRune(text[i]) {
 			i++

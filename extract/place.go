@@ -50,9 +50,9 @@ type PlaceMention struct {
 type Gazetteer struct {
 	divs    []gdiv
 	entries map[string]*entry // name -> candidates
-	starts  map[uint64]uint64 // first two runes -> bit set of name lengths
+	names   *runeTrie[*entry] // the same, to walk along a text
 	// firsts and seconds are bit sets of the runes that names start with
-	// and have second: a cheap test before the map.
+	// and have second: a cheap test before the trie.
 	firsts, seconds runeSet
 	pairs           *pairSet          // the first two runes of the names, hashed
 	stop            wordSet           // words that are never places
@@ -117,7 +117,6 @@ func newWordSet(words []string) wordSet {
 func NewGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
 	g := &Gazetteer{
 		entries:  map[string]*entry{},
-		starts:   map[uint64]uint64{},
 		pairs:    new(pairSet),
 		boundary: map[rune]bool{},
 		follow:   map[rune][]string{},
@@ -149,6 +148,11 @@ func NewGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
 	}
 	g.left = newWordSet(left)
 	g.weakenVerbNames()
+	keys := make([]trieKey[*entry], 0, len(g.entries))
+	for name, e := range g.entries {
+		keys = append(keys, trieKey[*entry]{[]rune(name), e})
+	}
+	g.names = newRuneTrie(keys)
 	return g
 }
 
@@ -203,22 +207,16 @@ func (g *Gazetteer) entry(name string) *entry {
 	}
 	e := &entry{}
 	g.entries[name] = e
-	g.starts[pairKey(rs[0], rs[1])] |= 1 << len(rs)
 	g.pairs.add(rs[0], rs[1])
 	g.firsts.add(rs[0])
 	g.seconds.add(rs[1])
 	return e
 }
 
-func pairKey(a, b rune) uint64 { return uint64(a)<<32 | uint64(b) }
-
-// startMask returns the bit set of the lengths of the names starting with
-// the runes a, b.
-func (g *Gazetteer) startMask(a, b rune) uint64 {
-	if !g.firsts.has(a) || !g.seconds.has(b) || !g.pairs.has(a, b) {
-		return 0
-	}
-	return g.starts[pairKey(a, b)]
+// mayStart reports whether a name may start with the runes a, b: false
+// means none does.
+func (g *Gazetteer) mayStart(a, b rune) bool {
+	return g.firsts.has(a) && g.seconds.has(b) && g.pairs.has(a, b)
 }
 
 // runeSet is a bit set of runes (those above U+FFFF share bits with others:

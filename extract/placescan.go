@@ -2,7 +2,6 @@ package extract
 
 import (
 	"cmp"
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -61,23 +60,34 @@ func (sc *scan) nameHits() []nameHit {
 	hs := make([]nameHit, 0, len(sc.text)/16)
 	n := len(sc.text)
 	for i := 0; i+1 < n; i++ {
-		mask := sc.g.startMask(sc.text[i], sc.text[i+1])
-		for mask != 0 {
-			l := 63 - bits.LeadingZeros64(mask)
-			mask &^= 1 << l
-			if i+l > n {
-				continue
-			}
-			if e, ok := sc.g.entries[sc.sub(i, i+l)]; ok {
-				hs = append(hs, nameHit{start: i, end: i + l, e: e})
-			}
+		if !sc.g.mayStart(sc.text[i], sc.text[i+1]) {
+			continue
 		}
+		from := len(hs)
+		sc.walkNames(i, func(end int, e *entry) bool {
+			hs = append(hs, nameHit{start: i, end: end, e: e})
+			return false
+		})
+		slices.Reverse(hs[from:]) // longest first
 	}
 	hs = append(hs, sc.anonHits()...)
 	slices.SortStableFunc(hs, func(a, b nameHit) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 	})
 	return hs
+}
+
+// walkNames calls f with the end and entry of each indexed name starting
+// at i, shortest first, until f returns true.
+func (sc *scan) walkNames(i int, f func(end int, e *entry) bool) {
+	t := sc.g.names
+	node := t.start(sc.text[i])
+	for j := i + 1; node != nil && j < len(sc.text); j++ {
+		node = t.child(node, sc.text[j])
+		if node != nil && node.has && f(j+1, node.val) {
+			return
+		}
+	}
 }
 
 // choose picks, left to right, the longest acceptable nameHit. A stop word
@@ -209,21 +219,15 @@ func (sc *scan) suffixAfter(end int) bool {
 
 // fullNameAt reports whether a full division name starts at i.
 func (sc *scan) fullNameAt(i int) bool {
-	if i+1 >= len(sc.text) {
+	if i+1 >= len(sc.text) || !sc.g.mayStart(sc.text[i], sc.text[i+1]) {
 		return false
 	}
-	mask := sc.g.startMask(sc.text[i], sc.text[i+1])
-	for mask != 0 {
-		l := bits.TrailingZeros64(mask)
-		mask &^= 1 << l
-		if i+l > len(sc.text) {
-			break
-		}
-		if e := sc.g.entries[sc.sub(i, i+l)]; e != nil && slices.ContainsFunc(e.cands, func(c cand) bool { return c.kind == kindFull }) {
-			return true
-		}
-	}
-	return false
+	found := false
+	sc.walkNames(i, func(_ int, e *entry) bool {
+		found = slices.ContainsFunc(e.cands, func(c cand) bool { return c.kind == kindFull })
+		return found
+	})
+	return found
 }
 
 // followed reports whether an organisation or facility word comes at end.

@@ -33,7 +33,8 @@ type Token struct {
 // embedded in the binary. It is safe for concurrent use; load it once per
 // process with LoadSegmenter.
 type Segmenter struct {
-	seg gse.Segmenter
+	seg   gse.Segmenter
+	words *wordTrie // seg's dictionary, for the analysis's segmentation
 }
 
 var loadSegmenter = sync.OnceValues(newSegmenter)
@@ -63,6 +64,7 @@ func newSegmenter() (*Segmenter, error) {
 	if s.seg.Dict == nil || s.seg.Dict.NumTokens() < 1000 {
 		return nil, fmt.Errorf("load segmentation dictionary: only %d words loaded", numTokens(&s.seg))
 	}
+	s.words = newWordTrie(s.seg.Dict)
 	return s, nil
 }
 

@@ -20,6 +20,7 @@ type tables struct {
 	// obsNames indexes the observances' names of three characters or more
 	// by their first character, for one pass over a text.
 	obsNames map[rune][]obsName
+	obsFirst runeSet // the first characters of obsNames, a test before the map
 }
 
 type obsName struct{ name, genre string }
@@ -28,6 +29,9 @@ type obsName struct{ name, genre string }
 // written in text.
 func (t *tables) eachObservanceName(text string, fn func(genre string)) {
 	for i, r := range text {
+		if !t.obsFirst.has(r) {
+			continue
+		}
 		for _, n := range t.obsNames[r] {
 			if strings.HasPrefix(text[i:], n.name) {
 				fn(n.genre)
@@ -171,6 +175,7 @@ func (t *tables) loadObservances(tb *rules.Table) []string {
 			if utf8.RuneCountInString(name) >= 3 {
 				first, _ := utf8.DecodeRuneInString(name)
 				t.obsNames[first] = append(t.obsNames[first], obsName{name, o.genre})
+				t.obsFirst.add(first)
 			}
 		}
 	}

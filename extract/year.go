@@ -11,10 +11,9 @@ import (
 // order of trust: a year in the title; a year written in the text with a
 // full date or before an observance; the ordinal of an observance (第28个
 // 国际消费者权益日 = 2010); the annual theme of the observance. It also sets
-// the genre and completes the dates' years.
-func (e *Extractor) inferYear(rec *Record, doc corpus.Document) {
+// the genre and completes the dates' years. text is doc.Text as runes.
+func (e *Extractor) inferYear(rec *Record, doc corpus.Document, text []rune) {
 	rec.Genre = e.genre(doc.Title, doc.Text)
-	text := []rune(doc.Text)
 	switch {
 	case e.setYear(rec, titleYear(doc.Title), "title"):
 	case e.setYear(rec, explicitYear(rec, text), "explicit"):
