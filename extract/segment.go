@@ -105,23 +105,60 @@ func (s *Segmenter) Segment(text string) []Token {
 // SearchTokens splits text into words for indexing and queries: the words
 // of Segment, and for each longer word its dictionary sub-words, which
 // start where they stand inside it (so 消费者协会 also gives 消费者 and 协会).
+// The words are found with the extraction's own segmentation (the words
+// of gse's Segment, faster); text that is not valid UTF-8 goes to gse.
 func (s *Segmenter) SearchTokens(text string) []Token {
+	if !utf8.ValidString(text) {
+		return s.gseSearchTokens(text)
+	}
+	runes := []rune(text)
+	at := make([]int, len(runes)+1) // byte offset of each rune
+	for i, b := 0, 0; i < len(runes); i++ {
+		at[i] = b
+		b += utf8.RuneLen(runes[i])
+	}
+	at[len(runes)] = len(text)
+	var scratch wordScratch
+	words, pos := s.words.segment(runes, &scratch, nil, nil)
+	dict := s.seg.Dict.Tokens
+	toks := make([]Token, 0, len(words)*5/4)
+	for i, w := range words {
+		start, end := at[w.start], at[w.end]
+		toks = append(toks, Token{Text: text[start:end], Start: start, End: end, Pos: s.words.posNames[pos[i]]})
+		if w.end-w.start < 3 || scratch.toks[i] < 0 {
+			continue
+		}
+		toks = appendSubTokens(toks, text, start, end, &dict[scratch.toks[i]])
+	}
+	return toks
+}
+
+// gseSearchTokens is SearchTokens with gse's own segmentation.
+func (s *Segmenter) gseSearchTokens(text string) []Token {
 	segs := s.seg.Segment([]byte(text))
 	toks := make([]Token, 0, len(segs)*5/4)
 	for _, g := range segs {
-		t := Token{Text: text[g.Start():g.End()], Start: g.Start(), End: g.End(), Pos: g.Token().Pos()}
-		toks = append(toks, t)
-		if utf8.RuneCountInString(t.Text) < 3 {
+		pos := g.Token().Pos()
+		if pos == "" {
+			pos = "x"
+		}
+		toks = append(toks, Token{Text: text[g.Start():g.End()], Start: g.Start(), End: g.End(), Pos: pos})
+		if utf8.RuneCountInString(text[g.Start():g.End()]) >= 3 {
+			toks = appendSubTokens(toks, text, g.Start(), g.End(), g.Token())
+		}
+	}
+	return toks
+}
+
+// appendSubTokens appends the dictionary sub-words of the word
+// text[start:end], whose dictionary token is tok.
+func appendSubTokens(toks []Token, text string, start, end int, tok *gse.Token) []Token {
+	for _, sub := range tok.Segments() {
+		s, e := start+sub.Start(), start+sub.End()
+		if e-s == end-start || e > end {
 			continue
 		}
-		for _, sub := range g.Token().Segments() {
-			start := g.Start() + sub.Start()
-			end := g.Start() + sub.End()
-			if end-start == len(t.Text) || end > len(text) {
-				continue
-			}
-			toks = append(toks, Token{Text: text[start:end], Start: start, End: end, Pos: sub.Token().Pos()})
-		}
+		toks = append(toks, Token{Text: text[s:e], Start: s, End: e, Pos: sub.Token().Pos()})
 	}
 	return toks
 }

@@ -32,6 +32,7 @@ const xPos = 0
 type wordInfo struct {
 	dist float32
 	pos  uint16
+	tok  int32 // the word's index in the dictionary's Tokens
 }
 
 // pseudoDist is gse's distance of a character that is no word.
@@ -53,7 +54,7 @@ func newWordTrie(d *gse.Dictionary) *wordTrie {
 		if v, _, err := d.Value([]byte(k)); err != nil || v != i || k == "" {
 			continue // not what the dictionary finds under k
 		}
-		info := wordInfo{logTotal - float32(math.Log2(tok.Freq())), t.posID(tok.Pos())}
+		info := wordInfo{logTotal - float32(math.Log2(tok.Freq())), t.posID(tok.Pos()), int32(i)}
 		keys = append(keys, trieKey[wordInfo]{[]rune(k), info})
 	}
 	t.runeTrie = newRuneTrie(keys)
@@ -99,12 +100,14 @@ type wordStep struct {
 	dist float32
 	n    int32
 	pos  uint16
+	tok  int32 // the word's index in the dictionary's Tokens, -1 for none
 }
 
 // wordScratch is reusable space for segmentation.
 type wordScratch struct {
 	units []int32 // rune offset of each unit, then len(text)
 	steps []wordStep
+	toks  []int32 // after segment: the dictionary token of each word found, -1 for none
 }
 
 // segment appends to words and pos the words of text, as gse's Segment
@@ -131,13 +134,16 @@ func (t *wordTrie) segment(text []rune, s *wordScratch, words []span, pos []uint
 	}
 	// read the path back to front, then turn it around
 	from := len(words)
+	s.toks = s.toks[:0]
 	for end := nu - 1; end >= 0; end -= int(steps[end].n) {
 		st := steps[end]
 		words = append(words, span{int(units[end+1-int(st.n)]), int(units[end+1])})
 		pos = append(pos, st.pos)
+		s.toks = append(s.toks, st.tok)
 	}
 	slices.Reverse(words[from:])
 	slices.Reverse(pos[from:])
+	slices.Reverse(s.toks)
 	return words, pos
 }
 
@@ -159,7 +165,7 @@ func (t *wordTrie) stepFrom(text []rune, units []int32, steps []wordStep, cur in
 				if first == 0 {
 					first = n
 				}
-				steps[k].offer(base+node.val.dist, n, node.val.pos)
+				steps[k].offer(base+node.val.dist, n, node.val.pos, node.val.tok)
 			}
 			k++
 		}
@@ -169,14 +175,14 @@ func (t *wordTrie) stepFrom(text []rune, units []int32, steps []wordStep, cur in
 		node = t.child(node, lowered(text[i]))
 	}
 	if first != 1 {
-		steps[cur].offer(base+pseudoDist, 1, xPos)
+		steps[cur].offer(base+pseudoDist, 1, xPos, -1)
 	}
 }
 
 // offer takes the path if it is the first or shorter, as gse's
 // updateJumper does.
-func (s *wordStep) offer(dist float32, n int32, pos uint16) {
+func (s *wordStep) offer(dist float32, n int32, pos uint16, tok int32) {
 	if s.dist == 0 || s.dist > dist {
-		*s = wordStep{dist, n, pos}
+		*s = wordStep{dist, n, pos, tok}
 	}
 }
