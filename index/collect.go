@@ -5,7 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
+	"sort"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -101,24 +101,33 @@ func pageHits(r bindex.IndexReader, sr *bleve.SearchRequest, ranked []scored) (s
 }
 
 // facetResult orders a facet's values as bleve does: by count, then by
-// value, the first size of them.
+// value, the first size of them. The best are kept in a short sorted list,
+// so that a facet of thousands of values (organisations) is not sorted.
 func facetResult(field string, terms []string, counts []int, size int) *search.FacetResult {
 	out := &search.FacetResult{Field: field, Terms: &search.TermFacets{}}
-	var ids []int
+	before := func(a, b int) bool { // a ranks before b
+		if counts[a] != counts[b] {
+			return counts[a] > counts[b]
+		}
+		return terms[a] < terms[b]
+	}
+	top := make([]int, 0, size+1)
 	for id, n := range counts {
-		if n > 0 {
-			ids = append(ids, id)
-			out.Total += n
+		if n == 0 {
+			continue
+		}
+		out.Total += n
+		if len(top) == size && (size == 0 || !before(id, top[size-1])) {
+			continue
+		}
+		i := sort.Search(len(top), func(i int) bool { return before(id, top[i]) })
+		top = slices.Insert(top, i, id)
+		if len(top) > size {
+			top = top[:size]
 		}
 	}
-	slices.SortFunc(ids, func(a, b int) int {
-		if counts[a] != counts[b] {
-			return counts[b] - counts[a]
-		}
-		return strings.Compare(terms[a], terms[b])
-	})
 	kept := 0
-	for _, id := range ids[:min(size, len(ids))] {
+	for _, id := range top {
 		out.Terms.Add(&search.TermFacet{Term: terms[id], Count: counts[id]})
 		kept += counts[id]
 	}
