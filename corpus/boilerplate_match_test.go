@@ -90,3 +90,19 @@ func BenchmarkBoilerplate(b *testing.B) {
 		}
 	})
 }
+
+// FuzzMayHoldByline checks that the byline prefilter passes every line on
+// which the byline patterns find a date.
+func FuzzMayHoldByline(f *testing.F) {
+	for _, l := range []string{"发布时间：2024-03-16", "日期: 2023.5.1 来源：本站", "发布于 2022/1/2", "区消协开展活动"} {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if mayHoldByline(l) {
+			return
+		}
+		if lineBylineDate(l) != "" {
+			t.Errorf("%q: a byline date, but the prefilter skips the line", l)
+		}
+	})
+}

@@ -46,6 +46,23 @@ var (
 // byline.
 const bylineLimit = 40
 
+// mayHoldByline reports whether a line holds what a byline with a date
+// needs: a digit, and 时间, 日期 or a verb with 于 (发布于).
+func mayHoldByline(l string) bool {
+	if !strings.ContainsAny(l, "0123456789") {
+		return false
+	}
+	if strings.Contains(l, "时间") || strings.Contains(l, "日期") {
+		return true
+	}
+	for _, w := range []string{"发布于", "发表于", "更新于", "录入于", "上传于", "发文于"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // bylineDate returns the date of the first byline in the first lines, as
 // YYYY-MM-DD, or "".
 func bylineDate(lines []string) string {
@@ -53,19 +70,27 @@ func bylineDate(lines []string) string {
 		if i >= bylineLimit {
 			break
 		}
-		if !strings.ContainsAny(l, "0123456789") {
-			continue // no date on this line (datePattern needs digits)
+		if !mayHoldByline(l) {
+			continue
 		}
-		locs := bylinePattern.FindAllStringIndex(l, -1)
-		if bylineWords.MatchString(l) {
-			locs = append(locs, bareBylinePattern.FindAllStringIndex(l, -1)...)
+		if d := lineBylineDate(l); d != "" {
+			return d
 		}
-		for _, loc := range locs {
-			rest := strings.TrimSpace(l[loc[1]:])
-			if m := datePattern.FindStringIndex(rest); m != nil && m[0] == 0 {
-				if d := parseDate(rest); d != "" {
-					return d
-				}
+	}
+	return ""
+}
+
+// lineBylineDate returns the date of a byline in the line, or "".
+func lineBylineDate(l string) string {
+	locs := bylinePattern.FindAllStringIndex(l, -1)
+	if bylineWords.MatchString(l) {
+		locs = append(locs, bareBylinePattern.FindAllStringIndex(l, -1)...)
+	}
+	for _, loc := range locs {
+		rest := strings.TrimSpace(l[loc[1]:])
+		if m := datePattern.FindStringIndex(rest); m != nil && m[0] == 0 {
+			if d := parseDate(rest); d != "" {
+				return d
 			}
 		}
 	}

@@ -45,6 +45,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		// keep the heap of a long import bounded: collect harder near this
 		debug.SetMemoryLimit(importMemoryLimit)
 	}
+	if os.Getenv("GOGC") == "" {
+		// collect less often while the heap is small: the memory limit
+		// above bounds it
+		debug.SetGCPercent(importGCPercent)
+	}
 	ex, err := loadExtractor(*rulesDir)
 	if err != nil {
 		return err
@@ -93,6 +98,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // importMemoryLimit is the soft memory limit of an import (GOMEMLIMIT
 // overrides it).
 const importMemoryLimit = 700 << 20
+
+// importGCPercent is the GOGC of an import (GOGC overrides it).
+const importGCPercent = 200
 
 // openIndex opens the index, naming it in the message when another process
 // holds it.
