@@ -224,16 +224,17 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 // gse's Segment finds them, in rune offsets.
 func (a *analysis) segmentWords(seg *Segmenter, text string) {
 	a.words, a.wordPos = a.words[:0], a.wordPos[:0]
-	a.posNames = seg.words.posNames
+	trie := seg.words()
+	a.posNames = trie.posNames
 	if a.valid {
-		a.words, a.wordPos = seg.words.segment(a.text, &a.wordWork, a.words, a.wordPos)
+		a.words, a.wordPos = trie.segment(a.text, &a.wordWork, a.words, a.wordPos)
 		return
 	}
 	// gse cuts invalid UTF-8 by bytes: ask it
 	cur := runeCursor{s: text}
 	for _, t := range seg.Segment(text) {
 		a.words = append(a.words, span{cur.at(t.Start), cur.at(t.End)})
-		a.wordPos = append(a.wordPos, seg.words.posIDs[t.Pos]) // all numbered by newWordTrie
+		a.wordPos = append(a.wordPos, trie.posIDs[t.Pos]) // all numbered by newWordTrie
 	}
 }
 

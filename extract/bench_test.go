@@ -75,7 +75,7 @@ func BenchmarkExtract(b *testing.B) {
 		}
 		t2 := time.Now()
 		for _, t := range texts {
-			words, pos = e.seg.words.segment(t, &scratch, words[:0], pos[:0])
+			words, pos = e.seg.words().segment(t, &scratch, words[:0], pos[:0])
 		}
 		t3 := time.Now()
 		for _, d := range docs {

@@ -33,8 +33,11 @@ type Token struct {
 // embedded in the binary. It is safe for concurrent use; load it once per
 // process with LoadSegmenter.
 type Segmenter struct {
-	seg   gse.Segmenter
-	words *wordTrie // seg's dictionary, for the analysis's segmentation
+	seg gse.Segmenter
+	// words is seg's dictionary as a rune trie, for the analysis's own
+	// segmentation; built at its first use (a one-shot search, which
+	// segments only its query, does without it).
+	words func() *wordTrie
 }
 
 var loadSegmenter = sync.OnceValues(newSegmenter)
@@ -64,7 +67,7 @@ func newSegmenter() (*Segmenter, error) {
 	if s.seg.Dict == nil || s.seg.Dict.NumTokens() < 1000 {
 		return nil, fmt.Errorf("load segmentation dictionary: only %d words loaded", numTokens(&s.seg))
 	}
-	s.words = newWordTrie(s.seg.Dict)
+	s.words = sync.OnceValue(func() *wordTrie { return newWordTrie(s.seg.Dict) })
 	return s, nil
 }
 
@@ -105,12 +108,19 @@ func (s *Segmenter) Segment(text string) []Token {
 // SearchTokens splits text into words for indexing and queries: the words
 // of Segment, and for each longer word its dictionary sub-words, which
 // start where they stand inside it (so 消费者协会 also gives 消费者 and 协会).
-// The words are found with the extraction's own segmentation (the words
-// of gse's Segment, faster); text that is not valid UTF-8 goes to gse.
+// The words of a document are found with the extraction's own
+// segmentation (the words of gse's Segment, faster); short texts
+// (queries) and text that is not valid UTF-8 go to gse.
 func (s *Segmenter) SearchTokens(text string) []Token {
-	if !utf8.ValidString(text) {
-		return s.gseSearchTokens(text)
+	if !utf8.ValidString(text) || len(text) < 256 {
+		return s.gseSearchTokens(text) // a query: not worth building the trie for
 	}
+	return s.trieSearchTokens(text)
+}
+
+// trieSearchTokens is SearchTokens with the extraction's segmentation, for
+// valid UTF-8.
+func (s *Segmenter) trieSearchTokens(text string) []Token {
 	runes := []rune(text)
 	at := make([]int, len(runes)+1) // byte offset of each rune
 	for i, b := 0, 0; i < len(runes); i++ {
@@ -119,12 +129,13 @@ func (s *Segmenter) SearchTokens(text string) []Token {
 	}
 	at[len(runes)] = len(text)
 	var scratch wordScratch
-	words, pos := s.words.segment(runes, &scratch, nil, nil)
+	trie := s.words()
+	words, pos := trie.segment(runes, &scratch, nil, nil)
 	dict := s.seg.Dict.Tokens
 	toks := make([]Token, 0, len(words)*5/4)
 	for i, w := range words {
 		start, end := at[w.start], at[w.end]
-		toks = append(toks, Token{Text: text[start:end], Start: start, End: end, Pos: s.words.posNames[pos[i]]})
+		toks = append(toks, Token{Text: text[start:end], Start: start, End: end, Pos: trie.posNames[pos[i]]})
 		if w.end-w.start < 3 || scratch.toks[i] < 0 {
 			continue
 		}

@@ -39,10 +39,10 @@ func TestWordTrieSegmentsAsGse(t *testing.T) {
 			continue
 		}
 		want, wantPos := gseWords(s, text)
-		got, ids := s.words.segment([]rune(text), &ws, nil, nil)
+		got, ids := s.words().segment([]rune(text), &ws, nil, nil)
 		var gotPos []string
 		for _, id := range ids {
-			gotPos = append(gotPos, s.words.posNames[id])
+			gotPos = append(gotPos, s.words().posNames[id])
 		}
 		if !slices.Equal(got, want) || !slices.Equal(gotPos, wantPos) {
 			t.Errorf("%.40q: words differ from gse's:\n got %v %v\nwant %v %v", text, got, gotPos, want, wantPos)

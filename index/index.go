@@ -60,7 +60,9 @@ type Entry struct {
 // Open opens the index at path, creating it when create is true and it
 // does not exist yet.
 func Open(path string, create bool) (*Index, error) {
-	cfg := map[string]interface{}{"bolt_timeout": LockTimeout.String()}
+	// only an import (create) writes; the other commands read, and a
+	// reader neither merges segments nor keeps others from reading
+	cfg := map[string]interface{}{"bolt_timeout": LockTimeout.String(), "read_only": !create}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		if !create {
 			return nil, fmt.Errorf("open index %s: %w", path, err)
@@ -88,7 +90,7 @@ func Open(path string, create bool) (*Index, error) {
 		}
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
-	if err := checkLayout(b, path); err != nil {
+	if err := checkLayout(b, path, create); err != nil {
 		b.Close()
 		return nil, err
 	}
@@ -97,14 +99,17 @@ func Open(path string, create bool) (*Index, error) {
 
 // checkLayout refuses an index of another layout. An index without a
 // stamp and without documents was made by a process killed before it
-// stamped it: it is stamped now.
-func checkLayout(b bleve.Index, path string) error {
+// stamped it: it is stamped now when it is opened for writing.
+func checkLayout(b bleve.Index, path string, write bool) error {
 	l, err := b.GetInternal([]byte(layoutKey))
 	if err != nil {
 		return fmt.Errorf("open index %s: %w", path, err)
 	}
 	if l == nil {
 		if n, err := b.DocCount(); err == nil && n == 0 {
+			if !write {
+				return nil
+			}
 			return b.SetInternal([]byte(layoutKey), []byte(layout))
 		}
 	}

@@ -154,8 +154,31 @@ func TestLocked(t *testing.T) {
 	ix, path := testIndex(t)
 	defer ix.Close()
 	_, err := Open(path, false)
-	if err == nil || !strings.Contains(err.Error(), path) {
+	if err == nil || !strings.Contains(err.Error(), path) || !errors.Is(err, ErrLocked) {
 		t.Errorf("second open of a held index: %v", err)
+	}
+}
+
+// TestReaders checks that several readers share an index, and that a
+// writer is told it is in use while one reads.
+func TestReaders(t *testing.T) {
+	ix, path := testIndex(t)
+	ix.Close()
+	r1, err := Open(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r1.Close()
+	r2, err := Open(path, false)
+	if err != nil {
+		t.Fatalf("a second reader: %v", err)
+	}
+	defer r2.Close()
+	if res, err := r2.Search(context.Background(), Request{Query: "宣传资料"}); err != nil || res.Total != 2 {
+		t.Errorf("search by the second reader: %v %v", res, err)
+	}
+	if _, err := Open(path, true); !errors.Is(err, ErrLocked) {
+		t.Errorf("a writer while two read: %v, want ErrLocked", err)
 	}
 }
 
