@@ -103,7 +103,7 @@ func TestIndexBusy(t *testing.T) {
 		t.Fatalf("search: %d", w.Code)
 	}
 	time.Sleep(100 * time.Millisecond) // the server closes the idle index
-	ix, err := index.Open(dir, true) // as an import does: for writing
+	ix, err := index.Open(dir, true)   // as an import does: for writing
 	if err != nil {
 		t.Fatalf("the server still holds the index after its idle time: %v", err)
 	}
