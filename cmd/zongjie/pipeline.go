@@ -116,6 +116,9 @@ func runPipeline(ctx context.Context, paths []string, ex *extract.Extractor, opt
 	if ferr := w.flush(); err == nil {
 		err = ferr
 	}
+	if werr := w.wait(); err == nil {
+		err = werr
+	}
 	if werr := <-walkErr; err == nil && !errors.Is(werr, context.Canceled) {
 		err = werr
 	}

@@ -27,6 +27,10 @@ type writer struct {
 	report   *importReport
 	progress *progress
 	stderr   io.Writer // where a skipped file is reported, one line each
+	// applying receives the outcome of the batch being written, nil when
+	// none is; inFlight is the number of documents it adds
+	applying chan error
+	inFlight int
 }
 
 func newWriter(ix *index.Index, report *importReport, p *progress, stderr io.Writer) *writer {
@@ -189,17 +193,35 @@ func (w *writer) maybeFlush() error {
 	return nil
 }
 
-// flush writes the queued batch.
+// flush starts writing the queued batch, once the batch before it is
+// written: the next batch is read and extracted while bleve writes this
+// one. wait waits for it.
 func (w *writer) flush() error {
+	if err := w.wait(); err != nil {
+		return err
+	}
 	if w.batch.Len() == 0 {
 		return nil
 	}
-	if err := w.ix.Apply(w.batch); err != nil {
-		return err
-	}
-	w.report.Written += len(w.batch.Add)
+	b := w.batch
 	w.batch, w.bytes = index.Batch{}, 0
+	done := make(chan error, 1)
+	go func() { done <- w.ix.Apply(b) }()
+	w.applying, w.inFlight = done, len(b.Add)
 	return nil
+}
+
+// wait waits until the batch being written is written.
+func (w *writer) wait() error {
+	if w.applying == nil {
+		return nil
+	}
+	err := <-w.applying
+	w.applying = nil
+	if err == nil {
+		w.report.Written += w.inFlight
+	}
+	return err
 }
 
 // reextract extracts the facts of every stored document again, with the
