@@ -140,15 +140,7 @@ func leading(re *syntax.Regexp) []string {
 			return []string{string(re.Rune)}
 		}
 	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			l := leading(sub)
-			if l == nil {
-				return nil
-			}
-			all = append(all, l...)
-		}
-		return all
+		return eachAlternative(re.Sub, leading)
 	}
 	return nil
 }
@@ -177,17 +169,23 @@ func required(re *syntax.Regexp) []string {
 		}
 		return best
 	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			r := required(sub)
-			if r == nil {
-				return nil
-			}
-			all = append(all, r...)
-		}
-		return all
+		return eachAlternative(re.Sub, required)
 	}
 	return nil
+}
+
+// eachAlternative joins what f finds in each alternative, or returns nil
+// when it finds nothing in one of them.
+func eachAlternative(alts []*syntax.Regexp, f func(*syntax.Regexp) []string) []string {
+	var all []string
+	for _, sub := range alts {
+		r := f(sub)
+		if r == nil {
+			return nil
+		}
+		all = append(all, r...)
+	}
+	return all
 }
 
 // shortest is the length in bytes of the shortest string.
