@@ -79,14 +79,28 @@ func newMapping() mapping.IndexMapping {
 	date.Store = false
 	date.IncludeInAll = false
 
+	title := *text
+	title.Store = false // the title is stored with the document's metadata
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(FieldTitle, text)
+	doc.AddFieldMappingsAt(FieldTitle, &title)
 	doc.AddFieldMappingsAt(FieldBody, text)
 	doc.AddFieldMappingsAt(FieldBodyCJK, bigram)
 	doc.AddFieldMappingsAt(FieldOrgText, bigram)
 	doc.AddFieldMappingsAt(FieldPlaceText, bigram)
-	for _, f := range []string{FieldSource, FieldPrint, FieldYearKW, FieldGenre, FieldPlace, FieldProvince, FieldCity, FieldDistrict, FieldOrg, FieldOrgName, FieldOrgKind, FieldTheme, FieldLaw} {
-		doc.AddFieldMappingsAt(f, keyword)
+	// Keywords are stored only when a hit shows them or the import reads
+	// them back, and keep doc values only when they are faceted, sorted
+	// or summed: every other value is in the stored facts already.
+	keywordAs := func(store, docValues bool) *mapping.FieldMapping {
+		k := *keyword
+		k.Store, k.DocValues = store, docValues
+		return &k
+	}
+	doc.AddFieldMappingsAt(FieldSource, keywordAs(true, true)) // shown; sorted
+	doc.AddFieldMappingsAt(FieldPlace, keywordAs(true, true))  // shown; faceted
+	doc.AddFieldMappingsAt(FieldPrint, keywordAs(true, false)) // read by the import
+	doc.AddFieldMappingsAt(FieldOrgName, keywordAs(false, false))
+	for _, f := range []string{FieldYearKW, FieldGenre, FieldProvince, FieldCity, FieldDistrict, FieldOrg, FieldOrgKind, FieldTheme, FieldLaw} {
+		doc.AddFieldMappingsAt(f, keywordAs(false, true)) // faceted
 	}
 	doc.AddFieldMappingsAt(FieldYear, num)
 	doc.AddFieldMappingsAt(FieldDate, date)
