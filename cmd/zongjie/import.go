@@ -100,7 +100,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 const importMemoryLimit = 700 << 20
 
 // importGCPercent is the GOGC of an import (GOGC overrides it).
-const importGCPercent = 200
+const importGCPercent = 150
 
 // openIndex opens the index, naming it in the message when another process
 // holds it.
