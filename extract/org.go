@@ -57,7 +57,7 @@ func (b *builder) orgKind(h hit, s span) OrgKind {
 
 // endsWell applies a rule's field ends=CLASS to an org hit before the
 // hits are resolved: its name must end with a word of that class
-// (ends=grassroots keeps 新城社区 and drops 银川市).
+// (ends=grassroots keeps 光明社区 and drops 银川市).
 func (e *Extractor) endsWell(text []rune, h hit) bool {
 	name, ok := h.rule.Fields["ends"]
 	if !ok {

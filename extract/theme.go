@@ -33,7 +33,7 @@ func (b *builder) themes(hits []hit) []Theme {
 
 // isSlogan reports whether a quoted text reads as a slogan of two or more
 // clauses, each of three or more Han characters, separated by a comma or
-// a space (国寿永相伴,服务到永远; 诚信兴商 放心消费): an activity named that
+// a space (人保在身边,理赔更贴心; 诚信兴商 放心消费): an activity named that
 // way carries a theme, while a one-clause name (消费维权进社区) or a list
 // of things done (赏桃花、沐春风、…一日游) is only the activity's name.
 func isSlogan(text []rune) bool {

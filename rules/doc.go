@@ -61,7 +61,7 @@
 //	<pct>             a numeral written as a percentage: 95%, 百分之九十五, 九成
 //	<date>            a calendar day or range: 3月15日, 2024.3.15, 5月16日—22日
 //	<place>           an administrative place from divisions.tsv, or a
-//	                  community/village name (新城社区); anonymised ones (××区)
+//	                  community/village name (光明社区); anonymised ones (××区)
 //	                  are not places
 //	<anon>            an anonymised place prefix: ××区, xx镇, **市
 //	<quoted>          the text inside a pair of quotes, the quotes included:
@@ -100,11 +100,11 @@
 // 省、市消协 gives 市消协 (name) and 省消协 (alt + body).
 //
 // Fixed fields that filter: ends=CLASS keeps an org only when its name
-// ends with a word of the class (ends=grassroots: 新城社区, not 银川市);
+// ends with a word of the class (ends=grassroots: 光明社区, not 银川市);
 // require=known_theme keeps a theme only when it is a known annual theme
 // (themes_cca.tsv, themes_other.tsv); require=slogan only when it is a
 // slogan of two clauses of three or more characters, split by a comma or
-// a space (国寿永相伴,服务到永远).
+// a space (人保在身边,理赔更贴心).
 //
 // Worked example. The rule
 //
