@@ -44,9 +44,7 @@ func decodeCount(term string) (extract.Count, bool) {
 }
 
 // scanDocValues calls fn, for every document matching q, with the values
-// of the given keyword fields read from doc values. It skips the nested
-// count documents that indexes written by earlier versions hold (they
-// have no source).
+// of the given keyword fields read from doc values.
 func (ix *Index) scanDocValues(ctx context.Context, q query.Query, fields []string, fn func(vals map[string][]string)) error {
 	adv, err := ix.b.Advanced()
 	if err != nil {
@@ -63,14 +61,12 @@ func (ix *Index) scanDocValues(ctx context.Context, q query.Query, fields []stri
 	}
 	defer s.Close()
 	vals := map[string][]string{}
-	return visitDocValues(ctx, reader, s, append([]string{FieldSource}, fields...),
+	return visitDocValues(ctx, reader, s, fields,
 		func(_ bindex.IndexInternalID, field string, term []byte) {
 			vals[field] = append(vals[field], string(term))
 		},
 		func(bindex.IndexInternalID) {
-			if len(vals[FieldSource]) > 0 { // a nested count document has none
-				fn(vals)
-			}
+			fn(vals)
 			vals = map[string][]string{}
 		})
 }
