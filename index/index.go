@@ -35,7 +35,7 @@ const versionKey = "zongjie:version"
 // layoutKey holds the layout of the index (its fields and how they are
 // analysed); an index of another layout is refused with a message that
 // says to import again.
-const layoutKey, layout = "zongjie:layout", "3"
+const layoutKey, layout = "zongjie:layout", "4"
 
 // ErrLayout is returned (wrapped) when the index was written by a zongjie
 // whose index layout differs.

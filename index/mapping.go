@@ -36,9 +36,9 @@ const (
 )
 
 // newMapping describes how reports are indexed: title and body with the
-// Chinese analyzer (stored, with term vectors for highlighting) and again
-// as CJK bigrams (so that 农业 finds 中国农业发展银行 whatever the
-// segmentation), keyword fields for facets, the year as a number and a
+// Chinese analyzer (stored, for snippets) and again as CJK bigrams (so
+// that 农业 finds 中国农业发展银行 whatever the segmentation; without
+// frequencies, as they only decide what matches), keyword fields for facets, the year as a number and a
 // keyword, the date, each count as a keyword, and the facts stored
 // as JSON. No field goes into bleve's _all field.
 func newMapping() mapping.IndexMapping {
@@ -50,6 +50,7 @@ func newMapping() mapping.IndexMapping {
 	text.Store = true
 	text.IncludeTermVectors = false
 	text.IncludeInAll = false
+	text.DocValues = false // nothing sorts or facets on the words of the text
 
 	keyword := bleve.NewKeywordFieldMapping()
 	keyword.Store = true
@@ -74,6 +75,9 @@ func newMapping() mapping.IndexMapping {
 	bigram.IncludeInAll = false
 	bigram.IncludeTermVectors = false
 	bigram.DocValues = false
+	// The bigrams decide which documents match; the words score them, so
+	// the bigrams keep no frequencies and norms (a third of their size).
+	bigram.SkipFreqNorm = true
 
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store = false

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -172,18 +171,12 @@ func (q Query) bleve() query.Query {
 // wordQuery matches a word or phrase in the title or body: every CJK
 // bigram of it must occur (which finds it inside longer words too, and
 // for Chinese text comes close to a phrase); the segmented words in the
-// title add to the score, and in the body for words of three characters
-// or more (a word of two is its own bigram, which the match scores
-// already).
+// title and the body give the score (the bigrams keep no frequencies).
 func wordQuery(w string) query.Query {
 	w = corpus.Simplified(w) // the index holds traditional documents in simplified characters
 	b := bleve.NewBooleanQuery()
-	b.AddMust(matchAll(w, FieldBodyCJK, BigramAnalyzerName, 1))
-	should := []query.Query{matchAll(w, FieldTitle, AnalyzerName, 3)}
-	if utf8.RuneCountInString(w) >= 3 {
-		should = append(should, matchAll(w, FieldBody, AnalyzerName, 1))
-	}
-	b.AddShould(should...)
+	b.AddMust(unscoredQuery{matchAll(w, FieldBodyCJK, BigramAnalyzerName, 1)})
+	b.AddShould(matchAll(w, FieldTitle, AnalyzerName, 3), matchAll(w, FieldBody, AnalyzerName, 1))
 	return b
 }
 
@@ -218,7 +211,7 @@ func filterQuery(field, value string) query.Query {
 func nameQuery(value, keywordField, textField string) query.Query {
 	exact := bleve.NewTermQuery(value)
 	exact.SetField(keywordField)
-	return bleve.NewDisjunctionQuery(exact, matchAll(corpus.Simplified(value), textField, BigramAnalyzerName, 1))
+	return bleve.NewDisjunctionQuery(exact, unscoredQuery{matchAll(corpus.Simplified(value), textField, BigramAnalyzerName, 1)})
 }
 
 func yearRange(from, to int) query.Query {
