@@ -1084,7 +1084,7 @@ func leadingHedge(t []rune, i int) (w string, bare bool, end int) {
 		return "", false, i
 	}
 	for _, h := range leadHedges {
-		if !hasAt(t, i, h.w) || i > 0 && runeIn(h.notAfter, t[i-1]) {
+		if !hasAt(t, i, h.w) || i > 0 && runeIn(h.notAfter, t[i-1]) && !afterHedgeWord(t, i) {
 			continue
 		}
 		return h.s, h.bare, i + len(h.w)
@@ -1108,6 +1108,24 @@ var leadHedges = hedgeTable([]struct {
 	{[]rune("数"), true, "人次总總件户戶分指函参參倍岁歲天字个個基票页頁位码碼名场場家"},
 	{[]rune("几"), true, ""}, {[]rune("幾"), true, ""},
 })
+
+// hedgeWords are words ending in a rune that would join a hedge into a
+// word (失 in 失约) after which the hedge is one all the same: 损失约386万元.
+var hedgeWords = []string{"损失", "損失", "流失", "丢失", "丟失", "遗失", "遺失", "缺失"}
+
+// afterHedgeWord reports whether a word of hedgeWords ends at t[i].
+func afterHedgeWord(t []rune, i int) bool {
+	if i < 2 {
+		return false
+	}
+	w := string(t[i-2 : i])
+	for _, h := range hedgeWords {
+		if w == h {
+			return true
+		}
+	}
+	return false
+}
 
 // leadHedge is a hedge word written before the digits.
 type leadHedge struct {
