@@ -21,6 +21,7 @@ type tables struct {
 	// by their first character, for one pass over a text.
 	obsNames map[rune][]obsName
 	obsFirst runeSet // the first characters of obsNames, a test before the map
+	topics   []topic // genres.tsv: the genre of a report that names no observance
 }
 
 type obsName struct{ name, genre string }
@@ -72,6 +73,9 @@ func loadTables(set *rules.Set) (*tables, error) {
 	}
 	if tb := set.Tables["observances"]; tb != nil {
 		errs = append(errs, t.loadObservances(tb)...)
+	}
+	if tb := set.Tables["genres"]; tb != nil {
+		t.loadTopics(tb)
 	}
 	for _, name := range []string{"themes_cca", "themes_other"} {
 		if tb := set.Tables[name]; tb != nil {

@@ -167,7 +167,8 @@ func (e *Extractor) themeYear(rec *Record) int {
 const genreReach = 1500
 
 // genre returns the genre of the observance named most at the start of the
-// text (the title counts triple).
+// text (the title counts triple), else the genre whose topic words it names
+// most (genres.tsv).
 func (e *Extractor) genre(title, text string) string {
 	if len(text) > genreReach {
 		text = text[:genreReach]
@@ -180,6 +181,9 @@ func (e *Extractor) genre(title, text string) string {
 		if c > n || c == n && g < best {
 			best, n = g, c
 		}
+	}
+	if best == "" {
+		return e.tables.topicGenre(title, text)
 	}
 	return best
 }
