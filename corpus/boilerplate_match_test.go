@@ -21,7 +21,7 @@ func (b *Boilerplate) matchOneByOne(line string) (string, bool) {
 func boilerLines(tb testing.TB) []string {
 	lines := []string{
 		"版权所有 © 2024 某某网", "Copyright 2020 All Rights Reserved", "第 2 页 / 共 5 页", "上一篇：关于开展活动的通知",
-		"当前位置：首页 > 工作动态", "责任编辑：王某", "发布时间：2024-03-16", "评论 (0)", "本文链接：http://x.y/z",
+		"当前位置：首页 > 工作动态", "您当前的位置：首页 > 基层动态", "责任编辑：王某", "发布时间：2024-03-16", "评论 (0)", "本文链接：http://x.y/z",
 		"以下是小编为大家整理的总结范文，仅供参考", "扫一扫在手机打开当前页", "区消协联合区市场监管局开展宣传活动。",
 	}
 	paths, _ := filepath.Glob("../testdata/docs/*")
