@@ -346,8 +346,10 @@ func namePOS(pos string) bool {
 		return false
 	}
 	switch pos[0] {
-	case 'n', 'j', 'b', 'x', 'l', 'a', 's', 'f':
+	case 'n', 'j', 'b', 'x', 'l', 's', 'f':
 		return true
+	case 'a':
+		return pos != "ad" // 明确 in 明确市公安局… is how, not whose
 	}
 	return pos == "vn"
 }
