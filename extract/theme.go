@@ -1,7 +1,7 @@
 package extract
 
 // themes builds Theme facts from theme hits: the captured text, without
-// its quotes.
+// its quotes or book-title marks.
 func (b *builder) themes(hits []hit) []Theme {
 	var out []Theme
 	for _, h := range hits {
@@ -11,6 +11,8 @@ func (b *builder) themes(hits []hit) []Theme {
 		}
 		if q, ok := quotedAt(b.a.text, s.start); ok && q == s.end {
 			s = span{s.start + 1, s.end - 1}
+		} else if q, ok := titledAt(b.a.text, s.start); ok && q == s.end {
+			s = span{s.start + 1, s.end - 1} // 主题为《…》, book-title marks used as quotes
 		}
 		if s.end <= s.start {
 			continue
