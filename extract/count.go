@@ -159,6 +159,40 @@ func NormalizeUnit(u string) string {
 	return before + after // 份(册)
 }
 
+// quotePairs maps each quote mark to its partner.
+var quotePairs = map[rune]rune{'“': '”', '”': '“', '‘': '’', '’': '‘', '「': '」', '」': '「', '『': '』', '』': '『', '"': '"', '\'': '\''}
+
+// trimQuotes drops the quote marks around an object: a pair that encloses
+// all of it (“宣传单”), and stray marks at its ends with no partner in it
+// (scraping noise), but not the marks of a quoted part (“法律明白人”培训).
 func trimQuotes(s string) string {
-	return strings.Trim(s, "“”‘’「」『』\"'")
+	r := []rune(s)
+	i, j := 0, len(r)
+	for i < j && isStrayQuote(r[i:j], 0) {
+		i++
+	}
+	for i < j && isStrayQuote(r[i:j], j-i-1) {
+		j--
+	}
+	if j-i >= 2 && quotePairs[r[i]] == r[j-1] && strings.IndexFunc(string(r[i+1:j-1]), isQuote) < 0 {
+		i, j = i+1, j-1
+	}
+	return string(r[i:j])
+}
+
+func isQuote(r rune) bool { _, ok := quotePairs[r]; return ok }
+
+// isStrayQuote reports whether r[k] is a quote mark whose partner is
+// nowhere else in r.
+func isStrayQuote(r []rune, k int) bool {
+	p, ok := quotePairs[r[k]]
+	if !ok {
+		return false
+	}
+	for n, c := range r {
+		if n != k && c == p {
+			return false
+		}
+	}
+	return true
 }
