@@ -110,11 +110,14 @@ var titleSeparators = regexp.MustCompile(`\s+[-–—|｜]\s+|[_|｜]|--`)
 // the <title> without its site-name parts, else the first h1.
 func pageTitle(doc *goquery.Document) string {
 	full := collapseSpace(doc.Find("title").First().Text())
-	var h1 string
+	var h1, heading string
 	doc.Find("h1, h2, h3, [class*=title], [id*=title]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		t := collapseSpace(s.Text())
 		if h1 == "" && goquery.NodeName(s) == "h1" {
 			h1 = t
+		}
+		if heading == "" && (goquery.NodeName(s) == "h1" || goquery.NodeName(s) == "h2") && utf8.RuneCountInString(t) <= 80 {
+			heading = t
 		}
 		if utf8.RuneCountInString(t) >= 4 && utf8.RuneCountInString(t) <= 80 && strings.Contains(full, t) {
 			full, h1 = "", t
@@ -125,9 +128,28 @@ func pageTitle(doc *goquery.Document) string {
 	if full == "" && h1 != "" {
 		return h1
 	}
-	parts := titleSeparators.Split(full, -1)
+	best := titlePart(full)
+	if hanOrAlnum(best) < shortTitle && hanOrAlnum(heading) >= shortTitle {
+		// a <title> of site and section names (澳门消费者委员会 - 新闻稿) and
+		// a headline of its own
+		return heading
+	}
+	if best != "" {
+		return best
+	}
+	return h1
+}
+
+// shortTitle is the length (Han characters, letters and digits) under
+// which a <title> part reads as a site or section name rather than a
+// report's title.
+const shortTitle = 10
+
+// titlePart returns the article title's part of a <title>: the first part
+// of four or more characters, else the longest.
+func titlePart(full string) string {
 	best := ""
-	for _, p := range parts {
+	for _, p := range titleSeparators.Split(full, -1) {
 		p = strings.TrimSpace(p)
 		if best == "" && hanOrAlnum(p) >= 4 {
 			return p
@@ -136,10 +158,7 @@ func pageTitle(doc *goquery.Document) string {
 			best = p
 		}
 	}
-	if best != "" {
-		return best
-	}
-	return h1
+	return best
 }
 
 // hanOrAlnum counts the Han characters, letters and digits of s.

@@ -104,6 +104,12 @@ func TestReadHTMLSnippets(t *testing.T) {
 			text:  []string{"环保日", "六月五日,我们在社区开展了环保宣传。"},
 		},
 		{
+			name:  "site-name title and a headline of its own",
+			html:  `<title>某市消费者委员会 - 新闻稿</title><body><div id="main"><h2>消委会举办2023年“3·15”系列活动</h2><p>消委会于3月11日设置宣传站7个。</p></div></body>`,
+			title: "消委会举办2023年“3·15”系列活动",
+			text:  []string{"消委会举办2023年“3·15”系列活动", "消委会于3月11日设置宣传站7个。"},
+		},
+		{
 			name:  "list items and entities",
 			html:  `<title>反诈宣传</title><body><article><p>主要做法：</p><ul><li>进社区&nbsp;宣讲</li><li>进校园&amp;课堂</li></ul></article></body>`,
 			title: "反诈宣传",
