@@ -23,7 +23,8 @@ func BoilerplateFile() string { return boilerplateFile }
 // site rather than to a report: template-site blurbs, copyright notices,
 // page chrome and bylines. It is immutable and safe for concurrent use.
 type Boilerplate struct {
-	rules []boilerRule
+	rules   []boilerRule
+	needles *needleIndex
 }
 
 type boilerRule struct {
@@ -80,6 +81,7 @@ func ParseBoilerplate(name string, r io.Reader) (*Boilerplate, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	b.needles = newNeedleIndex(b.rules)
 	return &b, nil
 }
 
@@ -89,8 +91,10 @@ func (b *Boilerplate) Match(line string) (rule string, ok bool) {
 	if b == nil {
 		return "", false
 	}
-	for _, r := range b.rules {
-		if r.needs != nil && !r.mayMatch(line) {
+	var buf [4]uint64
+	cand := b.needles.candidates(line, buf[:0])
+	for k, r := range b.rules {
+		if r.needs != nil && cand[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
 		if r.re.MatchString(line) {
@@ -98,16 +102,6 @@ func (b *Boilerplate) Match(line string) (rule string, ok bool) {
 		}
 	}
 	return "", false
-}
-
-// mayMatch reports whether line holds what every match needs.
-func (r boilerRule) mayMatch(line string) bool {
-	for _, sub := range r.needs {
-		if r.atStart && strings.HasPrefix(line, sub) || !r.atStart && strings.Contains(line, sub) {
-			return true
-		}
-	}
-	return false
 }
 
 // requiredStrings returns strings one of which every match of the pattern
