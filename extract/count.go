@@ -34,12 +34,35 @@ func (b *builder) counts(hits []hit) []Count {
 				total = -1
 			}
 		}
+		if total >= 0 && !sameMeasure(out[total].Unit, c.Unit) {
+			total = -1 // a part measures what its total does (其中投诉98件; not 挽回损失12.6万元)
+		}
 		if total >= 0 {
 			c.PartOf = total + 1
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// sameMeasure reports whether a count in unit b can be a part of a total
+// in unit a: people are parts of people, money of money, rates of rates,
+// and things of things (宣传资料5000份，其中读本1200册).
+func sameMeasure(a, b string) bool {
+	return measureOf(a) == measureOf(b)
+}
+
+// measureOf names what a unit measures: people, money, a rate, or things.
+func measureOf(unit string) string {
+	switch strings.TrimSuffix(unit, "次") {
+	case "人", "名", "位":
+		return "people"
+	case "元":
+		return "money"
+	case "%":
+		return "rate"
+	}
+	return "things"
 }
 
 // sentenceEnds reports whether rs holds the end of a sentence.

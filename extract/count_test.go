@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"zongjie/corpus"
+)
 
 func TestTrimQuotes(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -17,6 +22,29 @@ func TestTrimQuotes(t *testing.T) {
 	} {
 		if got := trimQuotes(c.in); got != c.want {
 			t.Errorf("trimQuotes(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestCountPartOf(t *testing.T) {
+	e := newTestExtractor(t)
+	for _, c := range []struct {
+		text string
+		want []int // PartOf of each count, in order
+	}{
+		{"共受理投诉44起，其中申诉28起、举报13起。", []int{0, 1, 1}},
+		{"共受理投诉举报156件，其中投诉98件、举报58件，为消费者挽回损失12.6万余元。", []int{0, 1, 1, 0}},
+		{"检查商户1860户次，其中餐饮店560户。", []int{0, 1}},
+		{"发放宣传资料5000份，其中读本1200册、手册2400本，接受群众咨询1300余人次。", []int{0, 1, 1, 0}},
+		{"受理投诉44起。其中一起涉及网购，另发放资料300份。", []int{0, 0}},
+	} {
+		rec := e.Extract(corpus.Document{ID: "x", Title: "t", Text: c.text})
+		var got []int
+		for _, n := range rec.Counts {
+			got = append(got, n.PartOf)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: part_of %v, want %v (%v)", c.text, got, c.want, rec.Counts)
 		}
 	}
 }
