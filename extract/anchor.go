@@ -15,28 +15,39 @@ type anchorIndex struct {
 	astral map[rune][]int32
 	toks   []int32 // ids of the @@class (word class) anchors
 	subs   []int32 // ids of the sub-parser anchors
+	ids    map[anchorKey]int
 }
 
 // newAnchorIndex gives each distinct anchor of the rules an id (rules that
 // look for the same thing share it) and indexes the anchors by first rune.
 func newAnchorIndex(rs []*compiledRule) *anchorIndex {
-	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}}
-	ids := map[anchorKey]int{}
+	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}, ids: map[anchorKey]int{}}
 	for _, r := range rs {
 		for i := range r.anchors {
-			n := r.anchors[i].node
-			key := anchorKey{op: n.op, cls: n.cls, sub: n.sub, lit: string(n.lit)}
-			id, ok := ids[key]
-			if !ok {
-				id = len(x.nodes)
-				ids[key] = id
-				x.nodes = append(x.nodes, n)
-				x.add(n, int32(id))
+			r.anchors[i].id = x.id(r.anchors[i].node)
+		}
+		for i := range r.needs {
+			for _, n := range r.needs[i].nodes {
+				r.needs[i].ids = append(r.needs[i].ids, x.id(n))
 			}
-			r.anchors[i].id = id
+			r.needIDs += len(r.needs[i].ids)
 		}
 	}
 	return x
+}
+
+// id returns the id of the anchor n, numbering and indexing it if it is
+// new.
+func (x *anchorIndex) id(n *node) int {
+	key := anchorKey{op: n.op, cls: n.cls, sub: n.sub, lit: string(n.lit)}
+	id, ok := x.ids[key]
+	if !ok {
+		id = len(x.nodes)
+		x.ids[key] = id
+		x.nodes = append(x.nodes, n)
+		x.add(n, int32(id))
+	}
+	return id
 }
 
 // anchorKey identifies what an anchor looks for, so rules share the scan.

@@ -26,6 +26,7 @@ type matcher struct {
 	occ    [][]int
 	spans  []interval // scratch for compiledRule.starts
 	starts []int      // scratch for compiledRule.run
+	needAt []int      // scratch for compiledRule.meets
 	capBuf []capture  // the captures of the document's hits
 	// contentEnds and nameEnds cache contentWord and nameWord by position:
 	// 0 not yet known, -1 no word, else the word's end + 1.
@@ -42,6 +43,9 @@ func (m *matcher) match(n *node, i int, k func(int) bool) bool {
 	case rules.OpSeq:
 		return m.seq(n.kids, i, k)
 	case rules.OpAlt:
+		if n.lits != nil {
+			return n.lits.match(m.a.text, i, k)
+		}
 		for _, alt := range n.kids {
 			if m.match(alt, i, k) {
 				return true
