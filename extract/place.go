@@ -60,7 +60,7 @@ type Gazetteer struct {
 	left            wordSet           // words that end a pattern place's left context
 	boundary        map[rune]bool     // one-character left words
 	follow          map[rune][]string // words confirming a short name, by first character
-	breakers        []string          // words after a short name that make it another name's part
+	breakers        breakerIndex      // words after a short name that make it another name's part
 	scans           sync.Pool         // of *scan, for their buffers
 }
 
@@ -125,7 +125,7 @@ func NewGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
 		r, _ := utf8.DecodeRuneInString(w)
 		g.follow[r] = append(g.follow[r], w)
 	}
-	g.breakers = words.Break
+	g.breakers = newBreakerIndex(words.Break)
 	g.divs = buildTree(divs)
 	g.indexNames()
 	var stop []string
@@ -309,6 +309,6 @@ func (g *Gazetteer) find(text []rune, s string) []PlaceMention {
 	}
 	ms := sc.choose(hits, ctx)
 	ms = sc.addPatterns(ms)
-	g.resolve(ms)
+	g.resolve(ms, &sc.ev)
 	return g.mentions(text, ms)
 }

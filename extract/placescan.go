@@ -14,6 +14,11 @@ type scan struct {
 	text []rune
 	s    string  // text as a string
 	off  []int32 // off[i] is the byte offset of rune i in s; off[len(text)] == len(s)
+	// afterEnd is 1 + the end suffixAfter was last asked about, 0 for
+	// none; after is its answer.
+	afterEnd int
+	after    bool
+	ev       evidence // space for resolve
 }
 
 // nameHit is a name found in the text, before the choice between overlapping ones.
@@ -43,7 +48,7 @@ func newScan(g *Gazetteer, text []rune, s string, sc *scan) *scan {
 		off = append(off, int32(i))
 	}
 	off = append(off, int32(len(s)))
-	*sc = scan{g: g, text: text, s: s, off: off}
+	*sc = scan{g: g, text: text, s: s, off: off, ev: sc.ev}
 	return sc
 }
 
@@ -213,8 +218,10 @@ func (sc *scan) shortBroken(h nameHit, c cand) bool {
 // suffixAfter reports a breaker at end that does not start a place name of
 // its own (台州路桥区 is 台州 and 路桥区).
 func (sc *scan) suffixAfter(end int) bool {
-	return slices.ContainsFunc(sc.g.breakers, func(w string) bool { return sc.hasAt(end, w) }) &&
-		!sc.fullNameAt(end)
+	if sc.afterEnd != end+1 { // accept asks again for each candidate of a name
+		sc.afterEnd, sc.after = end+1, sc.g.breakers.at(sc, end) && !sc.fullNameAt(end)
+	}
+	return sc.after
 }
 
 // fullNameAt reports whether a full division name starts at i.
