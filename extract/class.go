@@ -16,6 +16,9 @@ type class struct {
 	// suffixes holds the words reversed, for "ends with a word of the class".
 	suffixes *trieNode
 	breaks   bool // some word holds a clause break
+	// bit is the class's bit in the matcher's classAt, 0 for a class
+	// without one (there are 64 bits).
+	bit uint64
 }
 
 // trieNode is a node of a rune trie. Its children are kept sorted by rune

@@ -86,12 +86,7 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 	at := resized(m.needAt, c.needIDs)
 	m.needAt = at
 	if c.anchors == nil {
-		for i := c.nextStart(m, 0, at); i < n; i = c.nextStart(m, i+1, at) {
-			if m.canStartAny(c.firsts, i) {
-				out = append(out, i)
-			}
-		}
-		return out
+		return c.startsFrom(m, 0, n-1, at, out)
 	}
 	spans := m.spans[:0]
 	for _, a := range c.anchors {
@@ -109,11 +104,7 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 	m.spans = spans
 	next := 0
 	for _, s := range spans {
-		for i := c.nextStart(m, max(s.lo, next), at); i <= s.hi; i = c.nextStart(m, i+1, at) {
-			if m.canStartAny(c.firsts, i) {
-				out = append(out, i)
-			}
-		}
+		out = c.startsFrom(m, max(s.lo, next), s.hi, at, out)
 		next = max(next, s.hi+1)
 	}
 	return out
@@ -153,7 +144,7 @@ func (m *matcher) canStart(n *node, i int) bool {
 		_, ok := m.literal(n.lit, i)
 		return ok && len(n.lit) > 0
 	case rules.OpClass:
-		return n.cls.anyAt(a.text, i)
+		return m.classMayStart(n.cls, i) && n.cls.anyAt(a.text, i)
 	case rules.OpTokClass:
 		return m.tokClassAt(n.cls, i)
 	case rules.OpPOS:

@@ -6,6 +6,7 @@ package extract
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"sync"
@@ -83,8 +84,13 @@ type Extractor struct {
 // New compiles a rule set. seg is the shared segmenter (LoadSegmenter).
 func New(set *rules.Set, seg *Segmenter) (*Extractor, error) {
 	e := &Extractor{set: set, seg: seg, classes: map[string]*class{}}
-	for name, c := range set.Classes {
-		e.classes[name] = compileClass(c)
+	names := slices.Sorted(maps.Keys(set.Classes))
+	for i, name := range names {
+		c := compileClass(set.Classes[name])
+		if i < 64 {
+			c.bit = 1 << i
+		}
+		e.classes[name] = c
 	}
 	for i, r := range set.Rules {
 		c, err := compileRule(r, i, e.classes)
@@ -93,7 +99,7 @@ func New(set *rules.Set, seg *Segmenter) (*Extractor, error) {
 		}
 		e.rules = append(e.rules, c)
 	}
-	e.anchors = newAnchorIndex(e.rules)
+	e.anchors = newAnchorIndex(e.rules, e.classes)
 	var err error
 	if e.tables, err = loadTables(set); err != nil {
 		return nil, err

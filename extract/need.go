@@ -1,6 +1,11 @@
 package extract
 
-import "zongjie/rules"
+import (
+	"cmp"
+	"slices"
+
+	"zongjie/rules"
+)
 
 // need is an element that every match of a rule holds at least minOff
 // runes after its start: one of the anchors nodes (found in the anchor
@@ -18,9 +23,22 @@ type need struct {
 // can be told: atoms that anchors can find (literals, classes, sub-parsers
 // with occurrences), or alternations of them, in sequences, captures,
 // lookaheads and repeats of at least one.
+//
+// The needs bound to the start's clause come first, as they rule out the
+// most, then those with the fewest anchors: nextStart stops at the first
+// that rules a start out.
 func (n *node) needs() []need {
 	var out []need
 	n.appendNeeds(0, false, &out)
+	slices.SortStableFunc(out, func(a, b need) int {
+		if a.breaks != b.breaks {
+			if b.breaks {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(len(a.nodes), len(b.nodes))
+	})
 	return out
 }
 
@@ -95,16 +113,18 @@ func mayBreak(n *node) bool {
 }
 
 // nextStart returns the first start at or after i that the needs do not
-// rule out, len(text) when they rule out all: every need has an
+// rule out (len(text) when they rule out all), and, when that is i, the
+// last start up to which they rule out none: every need has an
 // occurrence at least its offset after the start, in the start's clause
 // unless a clause break may come between. at holds, for each id of each
 // need in turn, the index of its first occurrence not before the last
 // start asked about (zero before the first); the starts asked about must
 // ascend.
-func (c *compiledRule) nextStart(m *matcher, i int, at []int) int {
-	next, x := i, 0
+func (c *compiledRule) nextStart(m *matcher, i int, at []int) (next, until int) {
+	until, x := len(m.a.text), 0
 	for _, nd := range c.needs {
 		first := len(m.a.text) // the first start this need allows
+		last := -1             // the last start from i on it allows, if i
 		for _, id := range nd.ids {
 			occ := m.occ[id]
 			j := at[x]
@@ -123,8 +143,34 @@ func (c *compiledRule) nextStart(m *matcher, i int, at []int) int {
 				s = max(s, m.a.clauseStart(occ[j]))
 			}
 			first = min(first, s)
+			if s == i {
+				last = max(last, occ[j]-nd.minOff)
+			}
 		}
-		next = max(next, first)
+		if first > i {
+			return first, first - 1 // this need rules out the starts before first
+		}
+		until = min(until, last)
 	}
-	return next
+	return i, until
+}
+
+// startsFrom appends to out the starts from lo to hi that the needs do
+// not rule out and where the pattern can start (canStartAny).
+func (c *compiledRule) startsFrom(m *matcher, lo, hi int, at []int, out []int) []int {
+	until := lo - 1 // the needs allow the starts up to here
+	for i := lo; i <= hi; i++ {
+		if i > until {
+			next, u := c.nextStart(m, i, at)
+			if next > i {
+				i = next - 1
+				continue
+			}
+			until = u
+		}
+		if m.canStartAny(c.firsts, i) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
