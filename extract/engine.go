@@ -66,7 +66,7 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 		c.top = pat.kids
 	}
 	c.firsts = startTests(pat)
-	c.needs = pat.needs()
+	c.needs = slices.DeleteFunc(pat.needs(), c.anchored)
 	if v, ok := r.Fields["confidence"]; ok {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || f < 0 || f > 1 {

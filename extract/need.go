@@ -70,6 +70,22 @@ func (n *node) appendNeeds(off int, breaks bool, out *[]need) {
 	}
 }
 
+// anchored reports whether the rule's starts meet nd already: nd is at
+// the start and is the rule's anchors, and those cannot hold a clause
+// break before them, so that every start lies before an occurrence, in
+// its clause.
+func (c *compiledRule) anchored(nd need) bool {
+	if nd.minOff > 0 || len(nd.nodes) != len(c.anchors) {
+		return false
+	}
+	for i, a := range c.anchors {
+		if a.breaks || a.node != nd.nodes[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // findable reports whether the anchor index can find where n matches: a
 // superset of the positions, at least.
 func (n *node) findable() bool {
