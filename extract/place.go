@@ -301,14 +301,20 @@ func (g *Gazetteer) find(text []rune, s string) []PlaceMention {
 		g.scans.Put(sc)
 	}()
 	hits := sc.nameHits()
-	ctx := map[int32]bool{}
-	for _, m := range sc.choose(hits, nil) {
+	if sc.buf.ctx == nil {
+		sc.buf.ctx = map[int32]bool{}
+	}
+	ctx := sc.buf.ctx
+	clear(ctx)
+	sc.buf.first = sc.choose(hits, nil, sc.buf.first[:0])
+	for _, m := range sc.buf.first {
 		for _, c := range m.cands {
 			ctx[c.div] = true
 		}
 	}
-	ms := sc.choose(hits, ctx)
+	ms := sc.choose(hits, ctx, sc.buf.chosen[:0])
 	ms = sc.addPatterns(ms)
+	sc.buf.chosen = ms
 	g.resolve(ms, &sc.ev)
 	return g.mentions(text, ms)
 }
