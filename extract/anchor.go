@@ -13,30 +13,55 @@ type anchorIndex struct {
 	slot   []uint16
 	lists  [][]int32
 	astral map[rune][]int32
-	toks   []int32 // ids of the @@class (word class) anchors
-	subs   []int32 // ids of the sub-parser anchors
+	// masks holds, by the same index as lists, the bits (class.bit) of the
+	// classes with a word starting with the rune; astralMasks does the
+	// same for the other runes.
+	masks       []uint64
+	astralMasks map[rune]uint64
+	toks        []int32 // ids of the @@class (word class) anchors
+	subs        []int32 // ids of the sub-parser anchors
+	ids         map[anchorKey]int
 }
 
 // newAnchorIndex gives each distinct anchor of the rules an id (rules that
-// look for the same thing share it) and indexes the anchors by first rune.
-func newAnchorIndex(rs []*compiledRule) *anchorIndex {
-	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}}
-	ids := map[anchorKey]int{}
+// look for the same thing share it) and indexes the anchors by first rune,
+// and the classes that have a bit (class.bit) too.
+func newAnchorIndex(rs []*compiledRule, classes map[string]*class) *anchorIndex {
+	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}, ids: map[anchorKey]int{},
+		astralMasks: map[rune]uint64{}}
+	for _, c := range classes {
+		if c.bit != 0 {
+			for _, r := range c.root.keys {
+				x.addMask(r, c.bit)
+			}
+		}
+	}
 	for _, r := range rs {
 		for i := range r.anchors {
-			n := r.anchors[i].node
-			key := anchorKey{op: n.op, cls: n.cls, sub: n.sub, lit: string(n.lit)}
-			id, ok := ids[key]
-			if !ok {
-				id = len(x.nodes)
-				ids[key] = id
-				x.nodes = append(x.nodes, n)
-				x.add(n, int32(id))
+			r.anchors[i].id = x.id(r.anchors[i].node)
+		}
+		for i := range r.needs {
+			for _, n := range r.needs[i].nodes {
+				r.needs[i].ids = append(r.needs[i].ids, x.id(n))
 			}
-			r.anchors[i].id = id
+			r.needIDs += len(r.needs[i].ids)
 		}
 	}
 	return x
+}
+
+// id returns the id of the anchor n, numbering and indexing it if it is
+// new.
+func (x *anchorIndex) id(n *node) int {
+	key := anchorKey{op: n.op, cls: n.cls, sub: n.sub, lit: string(n.lit)}
+	id, ok := x.ids[key]
+	if !ok {
+		id = len(x.nodes)
+		x.ids[key] = id
+		x.nodes = append(x.nodes, n)
+		x.add(n, int32(id))
+	}
+	return id
 }
 
 // anchorKey identifies what an anchor looks for, so rules share the scan.
@@ -68,27 +93,33 @@ func (x *anchorIndex) addRune(r rune, id int32) {
 		x.astral[r] = append(x.astral[r], id)
 		return
 	}
-	if x.slot[r] == 0 {
-		x.lists = append(x.lists, nil)
-		x.slot[r] = uint16(len(x.lists))
-	}
-	x.lists[x.slot[r]-1] = append(x.lists[x.slot[r]-1], id)
+	s := x.slotOf(r)
+	x.lists[s] = append(x.lists[s], id)
 }
 
-// at returns the ids of the literal and class anchors that can start
-// with r.
-func (x *anchorIndex) at(r rune) []int32 {
+// addMask sets a class's bit for the rune r.
+func (x *anchorIndex) addMask(r rune, bit uint64) {
 	if r >= 1<<16 || r < 0 {
-		return x.astral[r]
+		x.astralMasks[r] |= bit
+		return
 	}
-	if s := x.slot[r]; s != 0 {
-		return x.lists[s-1]
+	x.masks[x.slotOf(r)] |= bit
+}
+
+// slotOf returns the index in lists and masks of the BMP rune r, adding
+// one if it has none.
+func (x *anchorIndex) slotOf(r rune) int {
+	if x.slot[r] == 0 {
+		x.lists = append(x.lists, nil)
+		x.masks = append(x.masks, 0)
+		x.slot[r] = uint16(len(x.lists))
 	}
-	return nil
+	return int(x.slot[r]) - 1
 }
 
 // find fills occ, by anchor id, with the positions where each anchor
-// matches in the matcher's document, ascending.
+// matches in the matcher's document, ascending, and m.classAt with the
+// classes that have a word starting at each position.
 func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 	if cap(occ) < len(x.nodes) {
 		occ = make([][]int, len(x.nodes))
@@ -98,8 +129,19 @@ func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 		occ[i] = occ[i][:0]
 	}
 	a := m.a
+	m.classAt = resized(m.classAt, len(a.text)+1)
 	for i, r := range a.text {
-		for _, id := range x.at(r) {
+		var ids []int32
+		if r >= 0 && r < 1<<16 {
+			if s := x.slot[r]; s != 0 {
+				ids = x.lists[s-1]
+				m.classAt[i] = x.masks[s-1]
+			}
+		} else {
+			ids = x.astral[r]
+			m.classAt[i] = x.astralMasks[r]
+		}
+		for _, id := range ids {
 			n := x.nodes[id]
 			var ok bool
 			if n.op == rules.OpLit {

@@ -16,17 +16,20 @@ type class struct {
 	// suffixes holds the words reversed, for "ends with a word of the class".
 	suffixes *trieNode
 	breaks   bool // some word holds a clause break
+	// bit is the class's bit in the matcher's classAt, 0 for a class
+	// without one (there are 64 bits).
+	bit uint64
 }
 
 // trieNode is a node of a rune trie. Its children are kept sorted by rune
 // (a binary search beats a map for these small fan-outs), and the root
-// keeps a bit set of first runes to turn most positions away at once and
-// a hash table of its many children.
+// keeps a hash table of its many children, which turns a rune away in
+// about one probe (the matcher's classAt turns most away before).
 type trieNode struct {
 	keys  []rune
 	kids  []*trieNode
 	entry int // index+1 of the entry ending here, 0 if none
-	first *[1 << 10]uint64
+	root  bool
 	// table holds, by hash of the rune, 1 + the index of a child in keys,
 	// 0 for an empty slot; nil where binary search serves.
 	table []int32
@@ -34,13 +37,8 @@ type trieNode struct {
 }
 
 func (n *trieNode) child(r rune) *trieNode {
-	if n.first != nil {
-		if n.first[(r>>6)&(1<<10-1)]&(1<<(r&63)) == 0 {
-			return nil
-		}
-		if n.table != nil {
-			return n.lookup(r)
-		}
+	if n.table != nil {
+		return n.lookup(r)
 	}
 	lo, hi := 0, len(n.keys)
 	for lo < hi {
@@ -77,7 +75,7 @@ func (n *trieNode) lookup(r rune) *trieNode {
 
 // finish builds the root's hash table once every word is added.
 func (n *trieNode) finish() {
-	if n.first == nil || len(n.keys) < minTable {
+	if !n.root || len(n.keys) < minTable {
 		return
 	}
 	bits := uint8(1)
@@ -107,16 +105,13 @@ func (n *trieNode) add(word []rune, entry int) {
 			}
 			n.keys = append(n.keys[:i], append([]rune{r}, n.keys[i:]...)...)
 			n.kids = append(n.kids[:i], append([]*trieNode{c}, n.kids[i:]...)...)
-			if n.first != nil {
-				n.first[(r>>6)&(1<<10-1)] |= 1 << (r & 63)
-			}
 		}
 		n = c
 	}
 	n.entry = entry + 1
 }
 
-func newRoot() *trieNode { return &trieNode{first: new([1 << 10]uint64)} }
+func newRoot() *trieNode { return &trieNode{root: true} }
 
 func compileClass(c *rules.Class) *class {
 	k := &class{name: c.Name, root: newRoot(), suffixes: newRoot(), src: c}

@@ -42,8 +42,9 @@ type node struct {
 	sub      subKind
 	min, max int
 	kids     []*node
-	minW     int // the fewest characters it matches
-	maxW     int // the most characters it matches; -1 unbounded
+	lits     *litAlt // an OpAlt of literals only, matched in one loop
+	minW     int     // the fewest characters it matches
+	maxW     int     // the most characters it matches; -1 unbounded
 	breaks   bool
 }
 
@@ -79,6 +80,8 @@ func compileNode(r *rules.Node, classes map[string]*class) *node {
 		n.cls = classes[r.Text] // the loader has checked that it exists
 	case rules.OpSub:
 		n.sub = subKinds[r.Text]
+	case rules.OpAlt:
+		n.lits = newLitAlt(n.kids)
 	}
 	n.minW, n.maxW, n.breaks = n.widths()
 	return n

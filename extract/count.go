@@ -8,7 +8,7 @@ import (
 // of its first item (发放手册400本、折页1000份), and links the parts of a
 // total to it (共受理44起，其中申诉28起、举报13起).
 func (b *builder) counts(hits []hit) []Count {
-	var out []Count
+	out := factsFor[Count](hits)
 	total := -1 // index of the total whose parts are being listed
 	for _, h := range hits {
 		c, ok := b.count(h)

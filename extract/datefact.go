@@ -2,7 +2,7 @@ package extract
 
 // dates builds Date facts from date hits.
 func (b *builder) dates(hits []hit) []Date {
-	var out []Date
+	out := factsFor[Date](hits)
 	for _, h := range hits {
 		for i := h.start; i < h.end; i++ {
 			m, ok := b.a.dateAtPos(i)

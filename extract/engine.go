@@ -21,6 +21,10 @@ type compiledRule struct {
 	order   int // position in the rule set: earlier rules win conflicts
 	kind    int // index of the rule's kind in Kinds
 	anchors []anchor
+	// needs are elements every match holds, to turn starts away (meets);
+	// needIDs counts their anchor ids.
+	needs   []need
+	needIDs int
 	// top holds the elements of the pattern when it is a sequence of two or
 	// more, matched with failures remembered (topSeq); nil otherwise.
 	top []*node
@@ -62,6 +66,7 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 		c.top = pat.kids
 	}
 	c.firsts = startTests(pat)
+	c.needs = slices.DeleteFunc(pat.needs(), c.anchored)
 	if v, ok := r.Fields["confidence"]; ok {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || f < 0 || f > 1 {
@@ -78,13 +83,10 @@ type interval struct{ lo, hi int }
 // starts returns the positions where the rule is worth trying, ascending.
 func (c *compiledRule) starts(m *matcher, out []int) []int {
 	n := len(m.a.text)
+	at := resized(m.needAt, c.needIDs)
+	m.needAt = at
 	if c.anchors == nil {
-		for i := 0; i < n; i++ {
-			if m.canStartAny(c.firsts, i) {
-				out = append(out, i)
-			}
-		}
-		return out
+		return c.startsFrom(m, 0, n-1, at, out)
 	}
 	spans := m.spans[:0]
 	for _, a := range c.anchors {
@@ -102,11 +104,7 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 	m.spans = spans
 	next := 0
 	for _, s := range spans {
-		for i := max(s.lo, next); i <= s.hi; i++ {
-			if m.canStartAny(c.firsts, i) {
-				out = append(out, i)
-			}
-		}
+		out = c.startsFrom(m, max(s.lo, next), s.hi, at, out)
 		next = max(next, s.hi+1)
 	}
 	return out
@@ -146,7 +144,7 @@ func (m *matcher) canStart(n *node, i int) bool {
 		_, ok := m.literal(n.lit, i)
 		return ok && len(n.lit) > 0
 	case rules.OpClass:
-		return n.cls.anyAt(a.text, i)
+		return m.classMayStart(n.cls, i) && n.cls.anyAt(a.text, i)
 	case rules.OpTokClass:
 		return m.tokClassAt(n.cls, i)
 	case rules.OpPOS:

@@ -6,6 +6,7 @@ package extract
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"sync"
@@ -83,8 +84,13 @@ type Extractor struct {
 // New compiles a rule set. seg is the shared segmenter (LoadSegmenter).
 func New(set *rules.Set, seg *Segmenter) (*Extractor, error) {
 	e := &Extractor{set: set, seg: seg, classes: map[string]*class{}}
-	for name, c := range set.Classes {
-		e.classes[name] = compileClass(c)
+	names := slices.Sorted(maps.Keys(set.Classes))
+	for i, name := range names {
+		c := compileClass(set.Classes[name])
+		if i < 64 {
+			c.bit = 1 << i
+		}
+		e.classes[name] = c
 	}
 	for i, r := range set.Rules {
 		c, err := compileRule(r, i, e.classes)
@@ -93,7 +99,7 @@ func New(set *rules.Set, seg *Segmenter) (*Extractor, error) {
 		}
 		e.rules = append(e.rules, c)
 	}
-	e.anchors = newAnchorIndex(e.rules)
+	e.anchors = newAnchorIndex(e.rules, e.classes)
 	var err error
 	if e.tables, err = loadTables(set); err != nil {
 		return nil, err
@@ -156,7 +162,8 @@ func (e *Extractor) extract(w *workspace, text, written string) Record {
 	rec.Themes = b.themes(w.resolve(kindIndex[KindTheme], wholeKey))
 	rec.Laws = b.laws(w.resolve(kindIndex[KindLaw], wholeKey))
 	org := kindIndex[KindOrg]
-	w.hits[org] = splitOrgHits(w.hits[org], func(h hit) bool { return e.endsWell(a.text, h) })
+	w.split = splitOrgHits(w.hits[org], func(h hit) bool { return e.endsWell(a.text, h) }, w.split[:0])
+	w.hits[org] = append(w.hits[org][:0], w.split...)
 	rec.Orgs = b.orgs(w.resolve(org, wholeKey))
 	rec.Places = b.places(w.resolve(kindIndex[KindPlace], wholeKey))
 	rec.fillEmpty()
@@ -182,10 +189,13 @@ type workspace struct {
 	hits   [kindCount][]hit // by kind, in rule order
 	vetoes [kindCount][]hit
 	keyed  []keyedHit // scratch for resolve
-	ranks  []rankedHit
-	won    []keyedHit
-	taken  spanSet
-	vetoed spanSet
+	// resolved holds what resolve returns, until it is called again
+	resolved []hit
+	split    []hit // scratch for splitOrgHits
+	ranks    []rankedHit
+	won      []keyedHit
+	taken    spanSet
+	vetoed   spanSet
 }
 
 // kindCount is the number of kinds of fact (len(Kinds)).
@@ -240,7 +250,8 @@ type rankedHit struct{ len, order, start, at int32 }
 
 // resolve drops the hits of kind k that overlap a veto, then settles
 // overlaps between hits: the longer key wins, then the earlier rule, then
-// the earlier text. The survivors are returned in text order.
+// the earlier text. The survivors are returned in text order, in a slice
+// that the next call reuses.
 func (w *workspace) resolve(k int, key func(hit) span) []hit {
 	w.vetoed = w.vetoed.cover(w.vetoes[k])
 	kept := w.keyed[:0]
@@ -270,13 +281,11 @@ func (w *workspace) resolve(k int, key func(hit) span) []hit {
 	w.won = won
 	// the keys do not overlap and are not empty: their starts differ
 	slices.SortFunc(won, func(x, y keyedHit) int { return cmp.Compare(x.k.start, y.k.start) })
-	var out []hit
-	if len(won) > 0 {
-		out = make([]hit, len(won))
+	out := w.resolved[:0]
+	for _, x := range won {
+		out = append(out, x.h)
 	}
-	for i, x := range won {
-		out[i] = x.h
-	}
+	w.resolved = out
 	return out
 }
 

@@ -150,3 +150,12 @@ type Place struct {
 
 // String gives a one-line form for tests.
 func (p Place) String() string { return "place{" + p.Name + "}" }
+
+// factsFor returns an empty slice for the facts of hits, with room for
+// one per hit: the builders append to it without growing it.
+func factsFor[T any](hits []hit) []T {
+	if len(hits) == 0 {
+		return nil
+	}
+	return make([]T, 0, len(hits))
+}

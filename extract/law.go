@@ -3,7 +3,7 @@ package extract
 // laws builds Law facts from law hits: the captured title without its
 // brackets, and the canonical full name when the law table knows it.
 func (b *builder) laws(hits []hit) []Law {
-	var out []Law
+	out := factsFor[Law](hits)
 	for _, h := range hits {
 		s, ok := h.field("title")
 		if !ok {

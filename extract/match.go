@@ -26,10 +26,14 @@ type matcher struct {
 	occ    [][]int
 	spans  []interval // scratch for compiledRule.starts
 	starts []int      // scratch for compiledRule.run
+	needAt []int      // scratch for compiledRule.meets
 	capBuf []capture  // the captures of the document's hits
 	// contentEnds and nameEnds cache contentWord and nameWord by position:
 	// 0 not yet known, -1 no word, else the word's end + 1.
 	contentEnds, nameEnds []int32
+	// classAt holds, by position, the bits (class.bit) of the classes that
+	// have a word starting there.
+	classAt []uint64
 	// failed holds the rests of the rule's top-level sequence that were
 	// found not to match, by element and position (topSeq).
 	failed failSet
@@ -42,6 +46,9 @@ func (m *matcher) match(n *node, i int, k func(int) bool) bool {
 	case rules.OpSeq:
 		return m.seq(n.kids, i, k)
 	case rules.OpAlt:
+		if n.lits != nil {
+			return n.lits.match(m.a.text, i, k)
+		}
 		for _, alt := range n.kids {
 			if m.match(alt, i, k) {
 				return true
@@ -138,6 +145,9 @@ func (m *matcher) literal(lit []rune, i int) (int, bool) {
 }
 
 func (m *matcher) class(c *class, i int, k func(int) bool) bool {
+	if !m.classMayStart(c, i) {
+		return false
+	}
 	var buf [16]int
 	ends := c.matchEnds(m.a.text, i, buf[:0])
 	for _, j := range ends {
@@ -286,13 +296,13 @@ func (m *matcher) contentWord(i int) (int, bool) {
 	if pos == "x" && !isHan(a.text[i]) {
 		return 0, false
 	}
-	if m.npStop != nil && m.npStop.has(a.text, s.start, s.end) {
+	if m.classHas(m.npStop, s) {
 		return 0, false
 	}
-	if m.action != nil && m.action.has(a.text, s.start, s.end) && !m.nounHeadAt(s.end) {
+	if m.classHas(m.action, s) && !m.nounHeadAt(s.end) {
 		return 0, false
 	}
-	if m.link != nil && m.link.has(a.text, s.start, s.end) {
+	if m.classHas(m.link, s) {
 		return 0, false
 	}
 	return s.end, true
@@ -302,7 +312,7 @@ func (m *matcher) contentWord(i int) (int, bool) {
 // verb before it is part of a noun (回收率, 检查人员).
 func (m *matcher) nounHeadAt(i int) bool {
 	s, _, ok := m.a.token(i)
-	return ok && m.npHead != nil && m.npHead.has(m.a.text, s.start, s.end)
+	return ok && m.classHas(m.npHead, s)
 }
 
 // orgAndBefore reports whether a word of org_and ends just before i.
@@ -334,7 +344,7 @@ func (m *matcher) nameWord(i int) (int, bool) {
 		return 0, false
 	}
 	for _, c := range []*class{m.npStop, m.orgStop, m.action} {
-		if c != nil && c.has(a.text, s.start, s.end) {
+		if m.classHas(c, s) {
 			return 0, false
 		}
 	}

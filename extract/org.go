@@ -5,7 +5,7 @@ package extract
 // (org_name.dict), else from the suffix the name ends with
 // (org_suffix.dict); the canonical name and successor from the alias table.
 func (b *builder) orgs(hits []hit) []Org {
-	var out []Org
+	out := factsFor[Org](hits)
 	for _, h := range hits {
 		if name, s, ok := b.joinedName(h); ok {
 			o := Org{Name: name, Provenance: b.prov(h, s)}

@@ -5,9 +5,9 @@ package extract
 // a level shared by two names (省、市消协) captures the first level as alt
 // and the rest of the second name as body. splitOrgHits turns such a hit
 // into one hit per organisation, so that each is resolved against the
-// others on its own. Hits that keep rejects are dropped.
-func splitOrgHits(hits []hit, keep func(hit) bool) []hit {
-	var out []hit
+// others on its own. Hits that keep rejects are dropped. The hits are
+// appended to out, which must not share hits' array.
+func splitOrgHits(hits []hit, keep func(hit) bool, out []hit) []hit {
 	add := func(h hit) {
 		if keep(h) {
 			out = append(out, h)

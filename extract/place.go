@@ -60,7 +60,7 @@ type Gazetteer struct {
 	left            wordSet           // words that end a pattern place's left context
 	boundary        map[rune]bool     // one-character left words
 	follow          map[rune][]string // words confirming a short name, by first character
-	breakers        []string          // words after a short name that make it another name's part
+	breakers        breakerIndex      // words after a short name that make it another name's part
 	scans           sync.Pool         // of *scan, for their buffers
 }
 
@@ -125,7 +125,7 @@ func NewGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
 		r, _ := utf8.DecodeRuneInString(w)
 		g.follow[r] = append(g.follow[r], w)
 	}
-	g.breakers = words.Break
+	g.breakers = newBreakerIndex(words.Break)
 	g.divs = buildTree(divs)
 	g.indexNames()
 	var stop []string
@@ -301,14 +301,20 @@ func (g *Gazetteer) find(text []rune, s string) []PlaceMention {
 		g.scans.Put(sc)
 	}()
 	hits := sc.nameHits()
-	ctx := map[int32]bool{}
-	for _, m := range sc.choose(hits, nil) {
+	if sc.buf.ctx == nil {
+		sc.buf.ctx = map[int32]bool{}
+	}
+	ctx := sc.buf.ctx
+	clear(ctx)
+	sc.buf.first = sc.choose(hits, nil, sc.buf.first[:0])
+	for _, m := range sc.buf.first {
 		for _, c := range m.cands {
 			ctx[c.div] = true
 		}
 	}
-	ms := sc.choose(hits, ctx)
+	ms := sc.choose(hits, ctx, sc.buf.chosen[:0])
 	ms = sc.addPatterns(ms)
-	g.resolve(ms)
+	sc.buf.chosen = ms
+	g.resolve(ms, &sc.ev)
 	return g.mentions(text, ms)
 }

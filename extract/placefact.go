@@ -3,7 +3,7 @@ package extract
 // places builds Place facts from place hits, with the place's position in
 // the division hierarchy.
 func (b *builder) places(hits []hit) []Place {
-	var out []Place
+	out := factsFor[Place](hits)
 	for _, h := range hits {
 		s, ok := h.field("name")
 		if !ok {

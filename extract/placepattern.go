@@ -37,7 +37,8 @@ const nameInitial = "和于向与及由对从到"
 
 // addPatterns adds the pattern places outside the chosen matches.
 func (sc *scan) addPatterns(ms []match) []match {
-	covered := make([]bool, len(sc.text))
+	covered := resized(sc.buf.covered, len(sc.text))
+	sc.buf.covered = covered
 	for _, m := range ms {
 		for i := m.start; i < m.end; i++ {
 			covered[i] = true

@@ -14,13 +14,19 @@ type evidence struct {
 	self, desc, sib, prov map[int32]float64
 }
 
-func newEvidence(g *Gazetteer, ms []match) *evidence {
-	ev := &evidence{g: g, self: map[int32]float64{}, desc: map[int32]float64{},
-		sib: map[int32]float64{}, prov: map[int32]float64{}}
+// reset makes ev the evidence of the matches ms, reusing its maps.
+func (ev *evidence) reset(g *Gazetteer, ms []match) {
+	ev.g = g
+	if ev.self == nil {
+		ev.self, ev.desc, ev.sib, ev.prov = map[int32]float64{}, map[int32]float64{}, map[int32]float64{}, map[int32]float64{}
+	}
+	clear(ev.self)
+	clear(ev.desc)
+	clear(ev.sib)
+	clear(ev.prov)
 	for i := range ms {
 		ev.add(&ms[i], 1)
 	}
-	return ev
 }
 
 func (ev *evidence) add(m *match, sign float64) {
@@ -65,15 +71,20 @@ func (ev *evidence) score(d int32) float64 {
 
 // resolve fixes each match's division: the only candidate, or the one the
 // other mentions point at most. Two rounds let a resolved name help resolve
-// another.
-func (g *Gazetteer) resolve(ms []match) {
+// another. ev is space for the evidence.
+func (g *Gazetteer) resolve(ms []match, ev *evidence) {
+	open := false // a match has candidates to choose from
 	for i := range ms {
 		if len(ms[i].cands) == 1 {
 			ms[i].div = ms[i].cands[0].div
 		}
+		open = open || ms[i].div < 0 && len(ms[i].cands) > 1
+	}
+	if !open {
+		return // no round would pick anything
 	}
 	for range 2 {
-		ev := newEvidence(g, ms)
+		ev.reset(g, ms)
 		picks := map[int]int32{}
 		for i := range ms {
 			if ms[i].div < 0 && len(ms[i].cands) > 1 {

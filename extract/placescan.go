@@ -14,6 +14,20 @@ type scan struct {
 	text []rune
 	s    string  // text as a string
 	off  []int32 // off[i] is the byte offset of rune i in s; off[len(text)] == len(s)
+	// afterEnd is 1 + the end suffixAfter was last asked about, 0 for
+	// none; after is its answer.
+	afterEnd int
+	after    bool
+	ev       evidence // space for resolve
+	buf      scanBuffers
+}
+
+// scanBuffers is space that a scan reuses from one text to the next.
+type scanBuffers struct {
+	hits          []nameHit
+	first, chosen []match // the two rounds of choose
+	covered       []bool  // for addPatterns
+	ctx           map[int32]bool
 }
 
 // nameHit is a name found in the text, before the choice between overlapping ones.
@@ -43,7 +57,7 @@ func newScan(g *Gazetteer, text []rune, s string, sc *scan) *scan {
 		off = append(off, int32(i))
 	}
 	off = append(off, int32(len(s)))
-	*sc = scan{g: g, text: text, s: s, off: off}
+	*sc = scan{g: g, text: text, s: s, off: off, ev: sc.ev, buf: sc.buf}
 	return sc
 }
 
@@ -57,7 +71,7 @@ func (sc *scan) hasAt(i int, w string) bool {
 // hits finds every indexed name and anonymised name, ordered by start and
 // then longest first.
 func (sc *scan) nameHits() []nameHit {
-	hs := make([]nameHit, 0, len(sc.text)/16)
+	hs := sc.buf.hits[:0]
 	n := len(sc.text)
 	for i := 0; i+1 < n; i++ {
 		if !sc.g.mayStart(sc.text[i], sc.text[i+1]) {
@@ -70,10 +84,11 @@ func (sc *scan) nameHits() []nameHit {
 		})
 		slices.Reverse(hs[from:]) // longest first
 	}
-	hs = append(hs, sc.anonHits()...)
+	hs = sc.appendAnonHits(hs)
 	slices.SortStableFunc(hs, func(a, b nameHit) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 	})
+	sc.buf.hits = hs
 	return hs
 }
 
@@ -93,9 +108,8 @@ func (sc *scan) walkNames(i int, f func(end int, e *entry) bool) {
 // choose picks, left to right, the longest acceptable nameHit. A stop word
 // that is the longest nameHit blocks the names inside it. With ctx nil only
 // names that need no confirmation are accepted; ctx is the set of
-// divisions those named.
-func (sc *scan) choose(hits []nameHit, ctx map[int32]bool) []match {
-	var ms []match
+// divisions those named. The matches are appended to ms.
+func (sc *scan) choose(hits []nameHit, ctx map[int32]bool, ms []match) []match {
 	pos := 0
 	for _, h := range hits {
 		if h.start < pos {
@@ -213,8 +227,10 @@ func (sc *scan) shortBroken(h nameHit, c cand) bool {
 // suffixAfter reports a breaker at end that does not start a place name of
 // its own (台州路桥区 is 台州 and 路桥区).
 func (sc *scan) suffixAfter(end int) bool {
-	return slices.ContainsFunc(sc.g.breakers, func(w string) bool { return sc.hasAt(end, w) }) &&
-		!sc.fullNameAt(end)
+	if sc.afterEnd != end+1 { // accept asks again for each candidate of a name
+		sc.afterEnd, sc.after = end+1, sc.g.breakers.at(sc, end) && !sc.fullNameAt(end)
+	}
+	return sc.after
 }
 
 // fullNameAt reports whether a full division name starts at i.
@@ -284,12 +300,11 @@ func isLatinOrDigit(r rune) bool {
 	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// anonHits finds runs of anonymising characters before a division suffix,
-// with spaces allowed between: ××区, xx镇, ×× 街道. A run of x after a
-// Latin letter or digit is part of a word, not a name, and so is a suffix
-// that starts a longer word (XX市场监管局).
-func (sc *scan) anonHits() []nameHit {
-	var hs []nameHit
+// appendAnonHits appends to hs the runs of anonymising characters before
+// a division suffix, with spaces allowed between: ××区, xx镇, ×× 街道. A
+// run of x after a Latin letter or digit is part of a word, not a name,
+// and so is a suffix that starts a longer word (XX市场监管局).
+func (sc *scan) appendAnonHits(hs []nameHit) []nameHit {
 	t := sc.text
 	for i := 0; i < len(t); i++ {
 		if !isAnon(t[i]) || (i > 0 && isAnon(t[i-1])) {

@@ -3,7 +3,7 @@ package extract
 // themes builds Theme facts from theme hits: the captured text, without
 // its quotes or book-title marks.
 func (b *builder) themes(hits []hit) []Theme {
-	var out []Theme
+	out := factsFor[Theme](hits)
 	for _, h := range hits {
 		s, ok := h.field("text")
 		if !ok {

@@ -1,0 +1,192 @@
+package extract
+
+import (
+	"cmp"
+	"slices"
+
+	"zongjie/rules"
+)
+
+// need is an element that every match of a rule holds at least minOff
+// runes after its start: one of the anchors nodes (found in the anchor
+// index under ids). When no element before it can hold a clause break,
+// it stands in the clause where the match starts. A start where no
+// occurrence of the need fits is not worth trying.
+type need struct {
+	nodes  []*node
+	ids    []int
+	minOff int
+	breaks bool // an element before it may hold a clause break
+}
+
+// needs returns the elements that every match of n holds, as far as they
+// can be told: atoms that anchors can find (literals, classes, sub-parsers
+// with occurrences), or alternations of them, in sequences, captures,
+// lookaheads and repeats of at least one.
+//
+// The needs bound to the start's clause come first, as they rule out the
+// most, then those with the fewest anchors: nextStart stops at the first
+// that rules a start out.
+func (n *node) needs() []need {
+	var out []need
+	n.appendNeeds(0, false, &out)
+	slices.SortStableFunc(out, func(a, b need) int {
+		if a.breaks != b.breaks {
+			if b.breaks {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(len(a.nodes), len(b.nodes))
+	})
+	return out
+}
+
+func (n *node) appendNeeds(off int, breaks bool, out *[]need) {
+	switch n.op {
+	case rules.OpSeq:
+		for _, k := range n.kids {
+			k.appendNeeds(off, breaks, out)
+			off += k.minW
+			breaks = breaks || mayBreak(k)
+		}
+	case rules.OpCapture, rules.OpAnd:
+		n.kids[0].appendNeeds(off, breaks, out)
+	case rules.OpRepeat:
+		if n.min > 0 {
+			n.kids[0].appendNeeds(off, breaks, out)
+		}
+	case rules.OpAlt:
+		for _, k := range n.kids {
+			if !k.findable() {
+				return
+			}
+		}
+		*out = append(*out, need{nodes: n.kids, minOff: off, breaks: breaks})
+	default:
+		if n.findable() {
+			*out = append(*out, need{nodes: []*node{n}, minOff: off, breaks: breaks})
+		}
+	}
+}
+
+// anchored reports whether the rule's starts meet nd already: nd is at
+// the start and is the rule's anchors, and those cannot hold a clause
+// break before them, so that every start lies before an occurrence, in
+// its clause.
+func (c *compiledRule) anchored(nd need) bool {
+	if nd.minOff > 0 || len(nd.nodes) != len(c.anchors) {
+		return false
+	}
+	for i, a := range c.anchors {
+		if a.breaks || a.node != nd.nodes[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// findable reports whether the anchor index can find where n matches: a
+// superset of the positions, at least.
+func (n *node) findable() bool {
+	switch n.op {
+	case rules.OpLit:
+		return len(n.lit) > 0
+	case rules.OpClass, rules.OpTokClass:
+		return true
+	case rules.OpSub:
+		switch n.sub {
+		case subNum, subPct, subDate, subPlace, subAnon, subQuoted, subTitled:
+			return true
+		}
+	}
+	return false
+}
+
+// mayBreak reports whether n may match text holding a clause break. It
+// errs towards yes: a number may be written 1,000, a noun phrase may hold
+// a quoted phrase with a comma, a word may be punctuation.
+func mayBreak(n *node) bool {
+	switch n.op {
+	case rules.OpSeq, rules.OpAlt, rules.OpCapture, rules.OpRepeat:
+		for _, k := range n.kids {
+			if mayBreak(k) {
+				return true
+			}
+		}
+		return false
+	case rules.OpNot, rules.OpAnd:
+		return false // consumes nothing
+	case rules.OpLit, rules.OpClass:
+		return n.breaks
+	case rules.OpSub:
+		switch n.sub {
+		case subPlace, subAnon, subHan, subDigit:
+			return false
+		}
+	}
+	return true
+}
+
+// nextStart returns the first start at or after i that the needs do not
+// rule out (len(text) when they rule out all), and, when that is i, the
+// last start up to which they rule out none: every need has an
+// occurrence at least its offset after the start, in the start's clause
+// unless a clause break may come between. at holds, for each id of each
+// need in turn, the index of its first occurrence not before the last
+// start asked about (zero before the first); the starts asked about must
+// ascend.
+func (c *compiledRule) nextStart(m *matcher, i int, at []int) (next, until int) {
+	until, x := len(m.a.text), 0
+	for _, nd := range c.needs {
+		first := len(m.a.text) // the first start this need allows
+		last := -1             // the last start from i on it allows, if i
+		for _, id := range nd.ids {
+			occ := m.occ[id]
+			j := at[x]
+			for j < len(occ) && occ[j] < i+nd.minOff {
+				j++
+			}
+			at[x] = j
+			x++
+			if j == len(occ) {
+				continue
+			}
+			// a start before the clause of occ[j] finds no later
+			// occurrence in its clause either
+			s := i
+			if !nd.breaks {
+				s = max(s, m.a.clauseStart(occ[j]))
+			}
+			first = min(first, s)
+			if s == i {
+				last = max(last, occ[j]-nd.minOff)
+			}
+		}
+		if first > i {
+			return first, first - 1 // this need rules out the starts before first
+		}
+		until = min(until, last)
+	}
+	return i, until
+}
+
+// startsFrom appends to out the starts from lo to hi that the needs do
+// not rule out and where the pattern can start (canStartAny).
+func (c *compiledRule) startsFrom(m *matcher, lo, hi int, at []int, out []int) []int {
+	until := lo - 1 // the needs allow the starts up to here
+	for i := lo; i <= hi; i++ {
+		if i > until {
+			next, u := c.nextStart(m, i, at)
+			if next > i {
+				i = next - 1
+				continue
+			}
+			until = u
+		}
+		if m.canStartAny(c.firsts, i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
