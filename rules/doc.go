@@ -13,8 +13,8 @@
 //	*.dict    word classes: the file name is the class name (unit.dict is @unit)
 //	*.test    test cases for the rules: text in, facts out
 //	*.tsv     tables of facts (administrative divisions, laws, observances,
-//	          annual themes, organisation aliases), each with a # header
-//	          saying where it came from
+//	          topic words of genres, annual themes, organisation aliases),
+//	          each with a # header saying where it came from
 //
 // Lines starting with # are comments everywhere; blank lines are ignored.
 //
