@@ -15,7 +15,7 @@
 //
 //	go run ./cmd/zjgen -n 20000 -seed 1 -o /tmp/zj-archive
 //	go build -o /tmp/zongjie ./cmd/zongjie
-//	go run ./cmd/zjbench -zongjie /tmp/zongjie -archive /tmp/zj-archive -work /tmp/zj-bench
+//	go run ./cmd/zjbench -zongjie /tmp/zongjie -archive /tmp/zj-archive -work /tmp/zj-bench [-repeat 3]
 package main
 
 import (
@@ -34,17 +34,18 @@ func main() {
 	archive := flag.String("archive", "", "the archive folder")
 	work := flag.String("work", filepath.Join(os.TempDir(), "zj-bench"), "a scratch folder for the indexes")
 	queries := flag.Int("queries", 200, "searches timed per kind")
+	repeat := flag.Int("repeat", 1, "import and baseline runs, alternating; the median ratio is reported")
 	flag.Parse()
 	if *bin == "" || *archive == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(context.Background(), *bin, *archive, *work, *queries); err != nil {
+	if err := run(context.Background(), *bin, *archive, *work, *queries, max(*repeat, 1)); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(ctx context.Context, bin, archive, work string, queries int) error {
+func run(ctx context.Context, bin, archive, work string, queries, repeat int) error {
 	if err := os.RemoveAll(work); err != nil {
 		return err
 	}
@@ -60,15 +61,9 @@ func run(ctx context.Context, bin, archive, work string, queries int) error {
 		docs.files, len(docs.texts), mb(docs.fileBytes), mb(docs.textBytes))
 
 	zjIndex := filepath.Join(work, "zongjie.bleve")
-	imp, err := measureImport(ctx, bin, archive, zjIndex)
-	if err != nil {
+	if err := measureImports(ctx, bin, archive, work, zjIndex, docs, repeat); err != nil {
 		return err
 	}
-	base, err := measureBaseline(docs, filepath.Join(work, "baseline.bleve"))
-	if err != nil {
-		return err
-	}
-	report(imp, base, docs)
 
 	size, err := dirSize(zjIndex)
 	if err != nil {
