@@ -105,6 +105,10 @@ func (s *scanner) tryAt(i int) int {
 		s.add(p.start, p.end, p.d, Day{})
 		return p.end
 	}
+	if p, q, ok := s.eventRange(i); ok {
+		s.add(p.start, q.end, p.d, q.d)
+		return q.end
+	}
 	return s.contextList(i)
 }
 
@@ -547,6 +551,47 @@ func (s *scanner) eventDay(i int) (piece, bool) {
 		return piece{}, false
 	}
 	return piece{d: Day{Month: m, Day: d}, start: i, end: e, st: styleOne}, true
+}
+
+// eventRange parses 3.14-3.16期间: two days written like the
+// consumer-rights day, joined by a range connector, a range only when
+// 期间 (or 当天/当日) follows.
+func (s *scanner) eventRange(i int) (from, to piece, ok bool) {
+	if isNumSep(s.at(i-1)) || isEventSep(s.at(i-1)) || isLetter(s.at(i-1)) {
+		return piece{}, piece{}, false
+	}
+	from, ok = s.dottedDay(i)
+	if !ok {
+		return piece{}, piece{}, false
+	}
+	j, ok := s.connector(from.end)
+	if !ok {
+		return piece{}, piece{}, false
+	}
+	if to, ok = s.dottedDay(j); !ok || !s.during(to.end) {
+		return piece{}, piece{}, false
+	}
+	to.d, ok = closeRange(from.d, to)
+	return from, to, ok
+}
+
+// dottedDay parses a month and day joined by an event separator (3.14,
+// 3·16), not followed by another digit or event separator.
+func (s *scanner) dottedDay(i int) (piece, bool) {
+	m, j, ok := s.digits(i, 2)
+	if !ok || !isEventSep(s.at(j)) {
+		return piece{}, false
+	}
+	d, e, ok := s.digits(j+1, 2)
+	if !ok || isEventSep(s.at(e)) || m < 1 || m > 12 || !validDay(0, m, d) {
+		return piece{}, false
+	}
+	return piece{d: Day{Month: m, Day: d}, start: i, end: e, st: styleOne}, true
+}
+
+// during reports whether 期间, 当天 or 当日 follows at i.
+func (s *scanner) during(i int) bool {
+	return s.onTheDay(i) || s.hasPrefix(s.skipSp(i), "期间")
 }
 
 // onTheDay reports whether 当天/当日 follows at i, after closing quotes
