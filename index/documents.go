@@ -82,7 +82,7 @@ func (s Stored) Document() corpus.Document {
 func (ix *Index) Get(ctx context.Context, id string) (Stored, bool, error) {
 	q := bleve.NewDocIDQuery([]string{id})
 	sr := bleve.NewSearchRequestOptions(q, 1, 0, false)
-	sr.Fields = []string{FieldRecord, FieldDoc, FieldBody}
+	sr.Fields = []string{FieldStored}
 	res, err := ix.b.SearchInContext(ctx, sr)
 	if err != nil {
 		return Stored{}, false, fmt.Errorf("read %s: %w", ix.path, err)
@@ -90,6 +90,6 @@ func (ix *Index) Get(ctx context.Context, id string) (Stored, bool, error) {
 	if len(res.Hits) == 0 {
 		return Stored{}, false, nil
 	}
-	s, err := storedOf(res.Hits[0].ID, res.Hits[0].Fields)
+	s, err := ix.storedOf(res.Hits[0].ID, res.Hits[0].Fields, true)
 	return s, err == nil, err
 }

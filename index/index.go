@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,7 +36,7 @@ const versionKey = "zongjie:version"
 // layoutKey holds the layout of the index (its fields and how they are
 // analysed); an index of another layout is refused with a message that
 // says to import again.
-const layoutKey, layout = "zongjie:layout", "4"
+const layoutKey, layout = "zongjie:layout", "5"
 
 // ErrLayout is returned (wrapped) when the index was written by a zongjie
 // whose index layout differs.
@@ -48,6 +49,9 @@ type Index struct {
 
 	mu   sync.Mutex       // guards snap
 	snap *snapshotColumns // the columns of the snapshot last searched
+
+	codecMu sync.Mutex   // guards codec
+	codec   *storedCodec // nil until first needed
 }
 
 // Entry is one document with its facts, as stored in the index.
@@ -197,16 +201,30 @@ func (b Batch) Len() int { return len(b.Add) + len(b.Delete) + len(b.Links) }
 // Apply writes a batch: all of it or none (a killed process leaves whole
 // batches only).
 func (ix *Index) Apply(batch Batch) error {
+	codec, err := ix.storedCodec()
+	if err != nil {
+		return err
+	}
+	docs, raws, err := prepare(batch.Add)
+	if err != nil {
+		return err
+	}
 	b := ix.b.NewBatch()
+	trained := codec.dict == nil && len(raws) > 0
+	if trained {
+		if c := trainCodec(raws); c != nil {
+			codec = c
+			b.SetInternal([]byte(dictKey), c.dict)
+		} else {
+			trained = false
+		}
+	}
 	for _, id := range batch.Delete {
 		b.Delete(id)
 	}
-	for _, e := range batch.Add {
-		data, err := fields(e)
-		if err != nil {
-			return err
-		}
-		if err := b.Index(e.Doc.ID, data); err != nil {
+	for i, e := range batch.Add {
+		docs[i][FieldStored] = string(codec.encode(raws[i]))
+		if err := b.Index(e.Doc.ID, docs[i]); err != nil {
 			return fmt.Errorf("index %s (%s): %w", e.Doc.Source, e.Doc.ID, err)
 		}
 	}
@@ -220,7 +238,35 @@ func (ix *Index) Apply(batch Batch) error {
 	if err := ix.b.Batch(b); err != nil {
 		return fmt.Errorf("write batch to %s: %w", ix.path, err)
 	}
+	if trained {
+		ix.setStoredCodec(codec)
+	}
 	return nil
+}
+
+// prepare lays out the entries' fields and raw stored values, on all
+// cores.
+func prepare(entries []Entry) ([]map[string]interface{}, [][]byte, error) {
+	docs := make([]map[string]interface{}, len(entries))
+	raws := make([][]byte, len(entries))
+	errs := make([]error, len(entries))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				docs[i], raws[i], errs[i] = fields(entries[i])
+			}
+		}()
+	}
+	for i := range entries {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return docs, raws, errors.Join(errs...)
 }
 
 const linkKey = "zongjie:dup:"
@@ -253,18 +299,16 @@ type storedDoc struct {
 	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
-func fields(e Entry) (map[string]interface{}, error) {
-	rec, err := json.Marshal(e.Record)
-	if err != nil {
-		return nil, fmt.Errorf("encode facts of %s: %w", e.Doc.Source, err)
-	}
-	doc, err := json.Marshal(storedDoc{
+// fields lays out an entry's indexed fields, and its stored value before
+// compression.
+func fields(e Entry) (map[string]interface{}, []byte, error) {
+	raw, err := rawStored(storedDoc{
 		ID: e.Doc.ID, Source: e.Doc.Source, Format: e.Doc.Format, Encoding: e.Doc.Encoding,
 		Title: e.Doc.Title, Date: e.Doc.Date, Part: e.Doc.Part, Written: e.Doc.Written,
 		Fingerprint: strconv.FormatUint(e.Fingerprint, 16),
-	})
+	}, e.Doc.Text, &e.Record)
 	if err != nil {
-		return nil, fmt.Errorf("encode %s: %w", e.Doc.Source, err)
+		return nil, nil, err
 	}
 	r := e.Record
 	title := corpus.Simplified(e.Doc.Title)
@@ -274,8 +318,6 @@ func fields(e Entry) (map[string]interface{}, error) {
 		FieldBodyCJK: title + "\n" + e.Doc.Text,
 		FieldSource:  e.Doc.Source,
 		FieldPrint:   strconv.FormatUint(e.Fingerprint, 16),
-		FieldRecord:  string(rec),
-		FieldDoc:     string(doc),
 	}
 	if d := docDate(e); d != "" {
 		f[FieldDate] = d
@@ -296,7 +338,7 @@ func fields(e Entry) (map[string]interface{}, error) {
 			f[name] = vals
 		}
 	}
-	return f, nil
+	return f, raw, nil
 }
 
 // facetValues collects the distinct keyword values of a record's facts.

@@ -30,24 +30,24 @@ const (
 	// FieldCountTerms holds each count as one keyword (value, approx, unit,
 	// object), read from doc values when statistics are summed.
 	FieldCountTerms = "count_terms"
-	FieldRecord     = "record" // the facts as JSON, stored only
-	FieldDoc        = "doc"    // the document's metadata as JSON, stored only
-
+	// FieldStored holds the document's metadata, text and facts, compressed
+	// (storedform.go); stored only.
+	FieldStored = "stored"
 )
 
 // newMapping describes how reports are indexed: title and body with the
-// Chinese analyzer (stored, for snippets) and again as CJK bigrams (so
+// Chinese analyzer and again as CJK bigrams (so
 // that 农业 finds 中国农业发展银行 whatever the segmentation; without
 // frequencies, as they only decide what matches), keyword fields for facets, the year as a number and a
-// keyword, the date, each count as a keyword, and the facts stored
-// as JSON. No field goes into bleve's _all field.
+// keyword, the date, each count as a keyword, and the metadata, text and
+// facts stored in one compressed value. No field goes into bleve's _all field.
 func newMapping() mapping.IndexMapping {
 	// Term vectors (positions) would triple the body's size on disk; the
 	// snippets find the query words in the stored text instead, and word
 	// queries match all of a word's parts rather than a phrase.
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = AnalyzerName
-	text.Store = true
+	text.Store = false // the text is kept in FieldStored
 	text.IncludeTermVectors = false
 	text.IncludeInAll = false
 	text.DocValues = false // nothing sorts or facets on the words of the text
@@ -83,10 +83,8 @@ func newMapping() mapping.IndexMapping {
 	date.Store = false
 	date.IncludeInAll = false
 
-	title := *text
-	title.Store = false // the title is stored with the document's metadata
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(FieldTitle, &title)
+	doc.AddFieldMappingsAt(FieldTitle, text)
 	doc.AddFieldMappingsAt(FieldBody, text)
 	doc.AddFieldMappingsAt(FieldBodyCJK, bigram)
 	doc.AddFieldMappingsAt(FieldOrgText, bigram)
@@ -111,8 +109,7 @@ func newMapping() mapping.IndexMapping {
 	countTerms := *keyword
 	countTerms.Store = false
 	doc.AddFieldMappingsAt(FieldCountTerms, &countTerms)
-	doc.AddFieldMappingsAt(FieldRecord, stored)
-	doc.AddFieldMappingsAt(FieldDoc, stored)
+	doc.AddFieldMappingsAt(FieldStored, stored)
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -98,7 +97,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	defer cancel()
 
 	sr := bleve.NewSearchRequestOptions(ix.query(q), size, req.From, false)
-	sr.Fields = []string{FieldDoc, FieldSource, FieldYear, FieldPlace, FieldBody}
+	sr.Fields = []string{FieldStored, FieldSource, FieldYear, FieldPlace}
 	sr.SortBy(order)
 	for _, f := range req.Facets {
 		sr.AddFacet(f, bleve.NewFacetRequest(f, 20))
@@ -117,7 +116,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			return nil, fmt.Errorf("search %s: %w", ix.path, err)
 		}
 	}
-	out := toResult(res, q)
+	out, err := ix.toResult(res, q)
+	if err != nil {
+		return nil, fmt.Errorf("search %s: %w", ix.path, err)
+	}
 	out.TookMS = time.Since(start).Milliseconds()
 	return out, nil
 }
@@ -230,20 +232,21 @@ func yearRange(from, to int) query.Query {
 	return q
 }
 
-func toResult(res *bleve.SearchResult, q Query) *Result {
+func (ix *Index) toResult(res *bleve.SearchResult, q Query) (*Result, error) {
 	out := &Result{Total: res.Total, Facets: map[string][]FacetValue{}, Hits: []Hit{}}
 	for _, h := range res.Hits {
 		hit := Hit{ID: h.ID, Score: h.Score}
-		if s, err := storedOf(h.ID, h.Fields); err == nil {
-			hit.Title = s.Title
+		s, err := ix.storedOf(h.ID, h.Fields, false)
+		if err != nil {
+			return nil, err
 		}
+		hit.Title = s.Title
 		hit.Source, _ = h.Fields[FieldSource].(string)
 		if y, ok := h.Fields[FieldYear].(float64); ok {
 			hit.Year = int(y)
 		}
 		hit.Places = stringList(h.Fields[FieldPlace])
-		body, _ := h.Fields[FieldBody].(string)
-		hit.Snippet = snippet(body, nil, q.Words)
+		hit.Snippet = snippet(s.Text, nil, q.Words)
 		out.Hits = append(out.Hits, hit)
 	}
 	for name, f := range res.Facets {
@@ -253,7 +256,7 @@ func toResult(res *bleve.SearchResult, q Query) *Result {
 		}
 		out.Facets[name] = vals
 	}
-	return out
+	return out, nil
 }
 
 func stringList(v interface{}) []string {
@@ -288,35 +291,43 @@ func (ix *Index) Each(ctx context.Context, req Request, fn func(Stored) error) e
 	if err != nil {
 		return err
 	}
-	fields := []string{FieldRecord, FieldDoc}
-	if req.LoadText {
-		fields = append(fields, FieldBody)
-	}
+	fields := []string{FieldStored}
 	return ix.eachHit(ctx, ix.query(q), fields, []string{FieldSource, "_id"}, 500, func(h *search.DocumentMatch) error {
-		s, err := storedOf(h.ID, h.Fields)
+		s, err := ix.storedOf(h.ID, h.Fields, true)
 		if err != nil {
 			return err
+		}
+		if !req.LoadText {
+			s.Text = ""
 		}
 		return fn(s)
 	})
 }
 
-func storedOf(id string, f map[string]interface{}) (Stored, error) {
+// storedOf reads a hit's stored value: metadata and text, and the facts
+// when withFacts is set.
+func (ix *Index) storedOf(id string, f map[string]interface{}, withFacts bool) (Stored, error) {
 	s := Stored{ID: id}
-	var d storedDoc
-	if raw, ok := f[FieldDoc].(string); ok {
-		if err := json.Unmarshal([]byte(raw), &d); err != nil {
-			return s, fmt.Errorf("document %s: bad stored metadata: %w", id, err)
-		}
+	raw, ok := f[FieldStored].(string)
+	if !ok {
+		return s, fmt.Errorf("document %s: %w: nothing stored", id, errFactsCorrupt)
 	}
+	codec, err := ix.storedCodec()
+	if err != nil {
+		return s, err
+	}
+	v, err := codec.decode([]byte(raw))
+	if err != nil {
+		return s, fmt.Errorf("document %s: %w", id, err)
+	}
+	d := v.doc
 	s.Source, s.Title, s.Format, s.Encoding = d.Source, d.Title, d.Format, d.Encoding
-	s.Date, s.Written, s.Part = d.Date, d.Written, d.Part
-	if raw, ok := f[FieldRecord].(string); ok {
-		if err := json.Unmarshal([]byte(raw), &s.Record); err != nil {
-			return s, fmt.Errorf("document %s: bad stored facts: %w", id, err)
+	s.Date, s.Written, s.Part, s.Text = d.Date, d.Written, d.Part, v.text
+	if withFacts {
+		if s.Record, err = v.record(); err != nil {
+			return s, fmt.Errorf("document %s: %w", id, err)
 		}
 	}
-	s.Text, _ = f[FieldBody].(string)
 	return s, nil
 }
 
