@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -222,9 +224,16 @@ func (ix *Index) Apply(batch Batch) error {
 	for _, id := range batch.Delete {
 		b.Delete(id)
 	}
+	m := ix.b.Mapping()
+	words := m.AnalyzerNamed(AnalyzerName)
 	for i, e := range batch.Add {
-		docs[i][FieldStored] = string(codec.encode(raws[i]))
-		if err := b.Index(e.Doc.ID, docs[i]); err != nil {
+		doc := document.NewDocument(e.Doc.ID)
+		if err := m.MapDocument(doc, docs[i]); err != nil {
+			return fmt.Errorf("index %s (%s): %w", e.Doc.Source, e.Doc.ID, err)
+		}
+		analyseBody(doc, words, docs[i][FieldTitle].(string))
+		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldStored, nil, codec.encode(raws[i]), bindex.StoreField))
+		if err := b.IndexAdvanced(doc); err != nil {
 			return fmt.Errorf("index %s (%s): %w", e.Doc.Source, e.Doc.ID, err)
 		}
 	}
@@ -315,7 +324,7 @@ func fields(e Entry) (map[string]interface{}, []byte, error) {
 	f := map[string]interface{}{
 		FieldTitle:   title,
 		FieldBody:    e.Doc.Text,
-		FieldBodyCJK: title + "\n" + e.Doc.Text,
+		FieldBodyCJK: "-", // its bigrams are made from the title and body (analyseBody)
 		FieldSource:  e.Doc.Source,
 		FieldPrint:   strconv.FormatUint(e.Fingerprint, 16),
 	}

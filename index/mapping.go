@@ -9,7 +9,7 @@ import (
 const (
 	FieldTitle     = "title"
 	FieldBody      = "body"
-	FieldBodyCJK   = "body_cjk" // the title and body as CJK bigrams, for words inside longer words
+	FieldBodyCJK   = "body_cjk" // the title and body's CJK bigrams that are not words of the body, for words inside longer words
 	FieldSource    = "source"
 	FieldYear      = "year"    // numeric, for ranges
 	FieldYearKW    = "year_kw" // the year as a keyword, for facets

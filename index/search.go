@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"slices"
 	"strconv"
 	"time"
@@ -177,9 +178,39 @@ func (q Query) bleve() query.Query {
 func wordQuery(w string) query.Query {
 	w = corpus.Simplified(w) // the index holds traditional documents in simplified characters
 	b := bleve.NewBooleanQuery()
-	b.AddMust(unscoredQuery{matchAll(w, FieldBodyCJK, BigramAnalyzerName, 1)})
+	b.AddMust(unscoredQuery{bigramQuery(w)})
 	b.AddShould(matchAll(w, FieldTitle, AnalyzerName, 3), matchAll(w, FieldBody, AnalyzerName, 1))
 	return b
+}
+
+// bigramQuery matches a text whose bigrams all occur in the title or body.
+// A bigram that is a word of the body is indexed as that word only
+// (bodyanalysis.go): each two-character bigram is looked for in both
+// fields.
+func bigramQuery(text string) query.Query {
+	tokens := bigramAnalyzer{}.Analyze([]byte(text))
+	if len(tokens) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	seen := map[string]bool{}
+	var all []query.Query
+	for _, t := range tokens {
+		term := string(t.Term)
+		if seen[term] {
+			continue
+		}
+		seen[term] = true
+		q := bleve.NewTermQuery(term)
+		q.SetField(FieldBodyCJK)
+		if t.Type != analysis.Double {
+			all = append(all, q)
+			continue
+		}
+		word := bleve.NewTermQuery(term)
+		word.SetField(FieldBody)
+		all = append(all, bleve.NewDisjunctionQuery(q, word))
+	}
+	return bleve.NewConjunctionQuery(all...)
 }
 
 // matchAll matches a text whose analysed terms all occur in the field.
