@@ -54,13 +54,15 @@ func sameMeasure(a, b string) bool {
 
 // measureOf names what a unit measures: people, money, a rate, or things.
 func measureOf(unit string) string {
-	switch strings.TrimSuffix(unit, "次") {
+	u := strings.TrimSuffix(unit, "次")
+	switch u {
 	case "人", "名", "位":
 		return "people"
-	case "元":
-		return "money"
 	case "%":
 		return "rate"
+	}
+	if strings.HasSuffix(u, "元") || strings.HasSuffix(u, "币") { // 元, 港元, 澳门元, 港币
+		return "money"
 	}
 	return "things"
 }
