@@ -1,14 +1,32 @@
 // Package index stores documents and their facts in a Bleve index and
 // searches them: full text with the Chinese analyzer, filters and facets
 // by year, place, organisation, theme and law.
+//
+// One index entry holds one document (mapping.go):
+//
+//   - its title and body as gse words (search mode: a long word and its
+//     dictionary sub-words), which score a search;
+//   - the title and body's CJK bigrams that are not words of the body
+//     (bodyanalysis.go), which decide with the words what matches, so that
+//     a word inside a longer one is found (农业 in 中国农业发展银行);
+//   - the names of its organisations and places as bigrams, for org:
+//     and place: conditions that hold part of a name;
+//   - keywords for the facets (year, province, city, district, org, kind,
+//     theme, genre, law), with doc values, and each count fact as one
+//     keyword that keeps its object, unit and value together
+//     (countcolumn.go explains why not a nested document per count);
+//   - its metadata, text and facts as one stored value, compressed with a
+//     zstd dictionary trained on the index's first large batch
+//     (storedform.go, factcodec.go).
+//
+// An import that writes most of an index merges it into one segment at
+// the end (Compact).
 package index
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/blevesearch/bleve/v2/document"
-	bindex "github.com/blevesearch/bleve_index_api"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -18,7 +36,9 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"zongjie/corpus"
 	"zongjie/extract"

@@ -3,12 +3,12 @@ package index
 import (
 	"context"
 	"fmt"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"slices"
 	"strconv"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
