@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // themes builds Theme facts from theme hits: the captured text, without
 // its quotes or book-title marks.
 func (b *builder) themes(hits []hit) []Theme {
@@ -40,7 +42,9 @@ func (b *builder) themes(hits []hit) []Theme {
 // of things done (赏桃花、沐春风、…一日游) is only the activity's name.
 func isSlogan(text []rune) bool {
 	parts, han := 0, 0
-	for _, r := range append(text, ',') {
+	// a comma after the last clause ends it; appended to a copy, as text
+	// is part of the document's runes
+	for _, r := range append(slices.Clip(text), ',') {
 		switch {
 		case isHan(r):
 			han++
