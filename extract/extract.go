@@ -116,6 +116,11 @@ func (e *Extractor) Version() string { return e.set.Version }
 func (e *Extractor) Extract(doc corpus.Document) Record {
 	w := e.workspace()
 	defer e.pool.Put(w)
+	return e.extractDoc(w, doc)
+}
+
+// extractDoc finds the facts of one document with the workspace w.
+func (e *Extractor) extractDoc(w *workspace, doc corpus.Document) Record {
 	rec := e.extract(w, doc.Text, doc.Written)
 	rec.ID, rec.Source, rec.Title = doc.ID, doc.Source, doc.Title
 	e.inferYear(&rec, doc, w.a.text)

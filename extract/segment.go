@@ -105,6 +105,10 @@ func (s *Segmenter) Segment(text string) []Token {
 	return toks
 }
 
+// searchTrieMin is the length in bytes from which SearchTokens segments a
+// text with the rune trie.
+const searchTrieMin = 256
+
 // SearchTokens splits text into words for indexing and queries: the words
 // of Segment, and for each longer word its dictionary sub-words, which
 // start where they stand inside it (so 消费者协会 also gives 消费者 and 协会).
@@ -112,7 +116,7 @@ func (s *Segmenter) Segment(text string) []Token {
 // segmentation (the words of gse's Segment, faster); short texts
 // (queries) and text that is not valid UTF-8 go to gse.
 func (s *Segmenter) SearchTokens(text string) []Token {
-	if !utf8.ValidString(text) || len(text) < 256 {
+	if !utf8.ValidString(text) || len(text) < searchTrieMin {
 		return s.gseSearchTokens(text) // a query: not worth building the trie for
 	}
 	return s.trieSearchTokens(text)
@@ -122,15 +126,23 @@ func (s *Segmenter) SearchTokens(text string) []Token {
 // valid UTF-8.
 func (s *Segmenter) trieSearchTokens(text string) []Token {
 	runes := []rune(text)
+	var scratch wordScratch
+	words, pos := s.words().segment(runes, &scratch, nil, nil)
+	return s.searchTokensOf(text, runes, words, pos, &scratch)
+}
+
+// searchTokensOf gives the search-mode words of text from its words as the
+// rune trie segmented them (words, pos and scratch from wordTrie.segment
+// over runes, the runes of text): each word, and after a word of three or
+// more characters its dictionary sub-words.
+func (s *Segmenter) searchTokensOf(text string, runes []rune, words []span, pos []uint16, scratch *wordScratch) []Token {
 	at := make([]int, len(runes)+1) // byte offset of each rune
 	for i, b := 0, 0; i < len(runes); i++ {
 		at[i] = b
 		b += utf8.RuneLen(runes[i])
 	}
 	at[len(runes)] = len(text)
-	var scratch wordScratch
 	trie := s.words()
-	words, pos := trie.segment(runes, &scratch, nil, nil)
 	dict := s.seg.Dict.Tokens
 	toks := make([]Token, 0, len(words)*5/4)
 	for i, w := range words {

@@ -5,7 +5,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/document"
+
+	"zongjie/extract"
 )
 
 // A body's CJK bigrams leave out those that are words of the body: a word
@@ -20,6 +23,7 @@ import (
 // fields.
 type bodyAnalysis struct {
 	words analysis.Analyzer // the Chinese analyzer
+	given []extract.Token   // the body's search-mode words when the extraction made them
 	title string
 	body  []byte
 
@@ -29,9 +33,17 @@ type bodyAnalysis struct {
 	mu     sync.Mutex
 }
 
-// segment analyses the body into words, once.
+// segment analyses the body into words, once: the words the extraction
+// made, else the analyzer's.
 func (a *bodyAnalysis) segment() analysis.TokenStream {
-	a.once.Do(func() { a.tokens = a.words.Analyze(a.body) })
+	a.once.Do(func() {
+		if a.given != nil {
+			a.tokens = lowercase.NewLowerCaseFilter().Filter(tokenStream(a.given))
+			a.given = nil
+			return
+		}
+		a.tokens = a.words.Analyze(a.body)
+	})
 	return a.tokens
 }
 
@@ -79,10 +91,12 @@ func (a *bodyAnalysis) bigramField(f document.Field) document.Field {
 }
 
 // analyseBody replaces the body's word and bigram fields of a mapped
-// document by fields that share one segmentation. The bigram field's own
-// value is not read: its bigrams are those of the title and the body.
-func analyseBody(doc *document.Document, words analysis.Analyzer, title string) {
-	a := &bodyAnalysis{words: words, title: title}
+// document by fields that share one segmentation: given, the body's
+// search-mode words, or when it is nil the analyzer's words. The bigram
+// field's own value is not read: its bigrams are those of the title and
+// the body.
+func analyseBody(doc *document.Document, words analysis.Analyzer, title string, given []extract.Token) {
+	a := &bodyAnalysis{words: words, title: title, given: given}
 	for i, f := range doc.Fields {
 		switch f.Name() {
 		case FieldBody:

@@ -2,9 +2,14 @@ package index
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"zongjie/extract"
 )
 
 // TestBigramsLeaveOutBodyWords checks that the bigram field holds the
@@ -52,5 +57,64 @@ func TestBigramsLeaveOutBodyWords(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("search %q = %q, want %q", tc.query, got, tc.want)
 		}
+	}
+}
+
+// TestGivenWords checks that an entry's words, when the extraction gives
+// them, are the body's words in the index, and that the words
+// SearchTokens gives make the same index as the analyzer.
+func TestGivenWords(t *testing.T) {
+	seg, err := extract.LoadSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample := sampleEntries(t)
+	withWords := make([]Entry, len(sample))
+	for i, e := range sample {
+		e.Words = seg.SearchTokens(e.Doc.Text)
+		withWords[i] = e
+	}
+	// words that are not in the text show that the given words are used
+	odd := sample[0]
+	odd.Doc.ID += "-odd"
+	odd.Words = []extract.Token{{Text: "无此词语", Start: 0, End: 12}}
+	withWords = append(withWords, odd)
+
+	open := func(entries []Entry) *Index {
+		ix, err := Open(filepath.Join(t.TempDir(), "ix.bleve"), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Add(entries); err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	search := func(entries []Entry, q string) string {
+		ix := open(entries)
+		defer ix.Close()
+		res, err := ix.Search(context.Background(), Request{Query: q, Size: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := []string{}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		sort.Strings(ids)
+		return fmt.Sprint(res.Total, ids)
+	}
+	for _, q := range []string{"宣传资料", "消费者 权益", "农业", "\"安全 生产\"", "市场监督管理局"} {
+		if a, b := search(sample, q), search(withWords[:len(sample)], q); a != b {
+			t.Errorf("%s: %s with the analyzer's words, %s with the given words", q, a, b)
+		}
+	}
+	ix := open(withWords)
+	defer ix.Close()
+	q := bleve.NewTermQuery("无此词语")
+	q.SetField(FieldBody)
+	res, err := ix.b.Search(bleve.NewSearchRequest(q))
+	if err != nil || res.Total != 1 || res.Hits[0].ID != odd.Doc.ID {
+		t.Errorf("the given words are not the body's words: %v %v", err, res)
 	}
 }

@@ -81,6 +81,10 @@ type Entry struct {
 	Doc         corpus.Document
 	Record      extract.Record
 	Fingerprint uint64 // corpus.Fingerprint of the text
+	// Words are the text's search-mode words (Segmenter.SearchTokens),
+	// when the extraction made them: the index then does not segment the
+	// text again.
+	Words []extract.Token
 }
 
 // Open opens the index at path, creating it when create is true and it
@@ -251,7 +255,7 @@ func (ix *Index) Apply(batch Batch) error {
 		if err := m.MapDocument(doc, docs[i]); err != nil {
 			return fmt.Errorf("index %s (%s): %w", e.Doc.Source, e.Doc.ID, err)
 		}
-		analyseBody(doc, words, docs[i][FieldTitle].(string))
+		analyseBody(doc, words, docs[i][FieldTitle].(string), e.Words)
 		doc.AddField(document.NewTextFieldWithIndexingOptions(FieldStored, nil, codec.encode(raws[i]), bindex.StoreField))
 		if err := b.IndexAdvanced(doc); err != nil {
 			return fmt.Errorf("index %s (%s): %w", e.Doc.Source, e.Doc.ID, err)

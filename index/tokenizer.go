@@ -57,7 +57,13 @@ func analyzerConstructor(_ map[string]interface{}, cache *registry.Cache) (analy
 
 // Tokenize implements analysis.Tokenizer.
 func (t *tokenizer) Tokenize(input []byte) analysis.TokenStream {
-	toks := t.seg.SearchTokens(string(input))
+	return tokenStream(t.seg.SearchTokens(string(input)))
+}
+
+// tokenStream turns search-mode words into bleve tokens: a word and its
+// sub-words share a position; words of punctuation and space only are left
+// out.
+func tokenStream(toks []extract.Token) analysis.TokenStream {
 	out := make(analysis.TokenStream, 0, len(toks))
 	pos := 0
 	wordEnd := -1

@@ -72,7 +72,8 @@ func readOne(ex *extract.Extractor, opts corpus.Options, in input) (res fileResu
 		return res
 	}
 	for _, d := range docs {
-		res.docs = append(res.docs, index.Entry{Doc: d, Record: ex.Extract(d), Fingerprint: corpus.Fingerprint(d.Text)})
+		rec, words := ex.ExtractWithWords(d)
+		res.docs = append(res.docs, index.Entry{Doc: d, Record: rec, Fingerprint: corpus.Fingerprint(d.Text), Words: words})
 	}
 	return res
 }

@@ -230,7 +230,8 @@ func (w *writer) reextract(ctx context.Context, ex *extract.Extractor) (int, err
 	n := 0
 	var pending []index.Entry
 	err := w.ix.Documents(ctx, func(d corpus.Document) error {
-		pending = append(pending, index.Entry{Doc: d, Record: ex.Extract(d), Fingerprint: w.prints[d.ID]})
+		rec, words := ex.ExtractWithWords(d)
+		pending = append(pending, index.Entry{Doc: d, Record: rec, Fingerprint: w.prints[d.ID], Words: words})
 		n++
 		if len(pending) >= w.maxDocs {
 			err := w.ix.Add(pending)
