@@ -16,7 +16,7 @@ type class struct {
 	// suffixes holds the words reversed, for "ends with a word of the class".
 	suffixes *trieNode
 	breaks   bool // some word holds a clause break
-	// bit is the class's bit in the matcher's classAt, 0 for a class
+	// bit is the class's bit in the lexicon's masks, 0 for a class
 	// without one (there are 64 bits).
 	bit uint64
 }
@@ -24,7 +24,7 @@ type class struct {
 // trieNode is a node of a rune trie. Its children are kept sorted by rune
 // (a binary search beats a map for these small fan-outs), and the root
 // keeps a hash table of its many children, which turns a rune away in
-// about one probe (the matcher's classAt turns most away before).
+// about one probe.
 type trieNode struct {
 	keys  []rune
 	kids  []*trieNode

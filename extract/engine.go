@@ -144,7 +144,7 @@ func (m *matcher) canStart(n *node, i int) bool {
 		_, ok := m.literal(n.lit, i)
 		return ok && len(n.lit) > 0
 	case rules.OpClass:
-		return m.classMayStart(n.cls, i) && n.cls.anyAt(a.text, i)
+		return m.classStarts(n.cls, i)
 	case rules.OpTokClass:
 		return m.tokClassAt(n.cls, i)
 	case rules.OpPOS:

@@ -31,9 +31,8 @@ type matcher struct {
 	// contentEnds and nameEnds cache contentWord and nameWord by position:
 	// 0 not yet known, -1 no word, else the word's end + 1.
 	contentEnds, nameEnds []int32
-	// classAt holds, by position, the bits (class.bit) of the classes that
-	// have a word starting there.
-	classAt []uint64
+	// words holds the class words of the document by position.
+	words classWords
 	// failed holds the rests of the rule's top-level sequence that were
 	// found not to match, by element and position (topSeq).
 	failed failSet
@@ -146,6 +145,15 @@ func (m *matcher) literal(lit []rune, i int) (int, bool) {
 
 func (m *matcher) class(c *class, i int, k func(int) bool) bool {
 	if !m.classMayStart(c, i) {
+		return false
+	}
+	if c.bit != 0 {
+		ws := m.words.wordsAt(i)
+		for x := len(ws) - 1; x >= 0; x-- {
+			if ws[x].mask&c.bit != 0 && k(int(ws[x].end)) {
+				return true
+			}
+		}
 		return false
 	}
 	var buf [16]int

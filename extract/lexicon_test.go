@@ -1,0 +1,47 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestLexiconAsClasses checks that the lexicon finds, on the sample
+// texts, the words that each class's own trie finds: the same starts, the
+// same ends, the same exact words.
+func TestLexiconAsClasses(t *testing.T) {
+	e := newTestExtractor(t)
+	texts := [][]rune{[]rune(""), []rune("局"), []rune("市场监督管理局和消费者协会发放宣传资料1000余份")}
+	for _, d := range sampleDocs(t) {
+		texts = append(texts, []rune(d.Text))
+	}
+	var w classWords
+	for _, text := range texts {
+		e.anchors.lex.find(text, &w)
+		for name, c := range e.classes {
+			if c.bit == 0 {
+				continue
+			}
+			for i := range text {
+				want := c.matchEnds(text, i, nil)
+				var got []int
+				ws := w.wordsAt(i)
+				for x := len(ws) - 1; x >= 0; x-- {
+					if ws[x].mask&c.bit != 0 {
+						got = append(got, int(ws[x].end))
+					}
+				}
+				if !slices.Equal(got, want) {
+					t.Fatalf("%s at %d of %q: ends %v, want %v", name, i, string(text[i:min(i+8, len(text))]), got, want)
+				}
+				if start := w.at[i]&c.bit != 0; start != c.anyAt(text, i) {
+					t.Fatalf("%s at %d: start %v, want %v", name, i, start, !start)
+				}
+				for e := i + 1; e <= min(i+c.maxLen+1, len(text)); e++ {
+					if got, want := w.has(c.bit, i, e), c.has(text, i, e); got != want {
+						t.Fatalf("%s has %q: %v, want %v", name, string(text[i:e]), got, want)
+					}
+				}
+			}
+		}
+	}
+}
