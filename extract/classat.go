@@ -25,3 +25,18 @@ func (m *matcher) classHas(c *class, s span) bool {
 	}
 	return c.has(m.a.text, s.start, s.end)
 }
+
+// endsWithShorter reports whether the longest word of c (a class with a
+// bit) that ends the text of s is shorter than s: s is no word of c, and a
+// word of c starts inside s and ends where s does.
+func (m *matcher) endsWithShorter(c *class, s span) bool {
+	if m.words.has(c.bit, s.start, s.end) {
+		return false
+	}
+	for p := s.start + 1; p < s.end; p++ {
+		if m.words.has(c.bit, p, s.end) {
+			return true
+		}
+	}
+	return false
+}

@@ -7,16 +7,17 @@ import (
 
 // TestLexiconAsClasses checks that the lexicon finds, on the sample
 // texts, the words that each class's own trie finds: the same starts, the
-// same ends, the same exact words.
+// same ends, the same exact words, the same words ending a span.
 func TestLexiconAsClasses(t *testing.T) {
 	e := newTestExtractor(t)
 	texts := [][]rune{[]rune(""), []rune("局"), []rune("市场监督管理局和消费者协会发放宣传资料1000余份")}
 	for _, d := range sampleDocs(t) {
 		texts = append(texts, []rune(d.Text))
 	}
-	var w classWords
+	var m matcher
+	w := &m.words
 	for _, text := range texts {
-		e.anchors.lex.find(text, &w)
+		e.anchors.lex.find(text, w)
 		for name, c := range e.classes {
 			if c.bit == 0 {
 				continue
@@ -39,6 +40,10 @@ func TestLexiconAsClasses(t *testing.T) {
 				for e := i + 1; e <= min(i+c.maxLen+1, len(text)); e++ {
 					if got, want := w.has(c.bit, i, e), c.has(text, i, e); got != want {
 						t.Fatalf("%s has %q: %v, want %v", name, string(text[i:e]), got, want)
+					}
+					_, n, found := c.suffixOf(text, i, e)
+					if got, want := m.endsWithShorter(c, span{i, e}), found && n < e-i; got != want {
+						t.Fatalf("%s ends %q with a shorter word: %v, want %v", name, string(text[i:e]), got, want)
 					}
 				}
 			}

@@ -173,6 +173,9 @@ func (m *matcher) tokClassAt(c *class, i int) bool {
 	if !ok || !namePOS(pos) {
 		return false
 	}
+	if c.bit != 0 {
+		return m.endsWithShorter(c, s)
+	}
 	_, n, found := c.suffixOf(m.a.text, s.start, s.end)
 	return found && n < s.end-s.start
 }
