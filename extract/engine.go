@@ -81,33 +81,65 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 type interval struct{ lo, hi int }
 
 // starts returns the positions where the rule is worth trying, ascending.
+// They lie in the spans before the anchors' occurrences (anchorSpan),
+// taken in the order of their first starts, and the needs allow them.
 func (c *compiledRule) starts(m *matcher, out []int) []int {
 	n := len(m.a.text)
 	at := resized(m.needAt, c.needIDs)
 	m.needAt = at
 	if c.anchors == nil {
-		return c.startsFrom(m, 0, n-1, at, out)
+		out, _ = c.startsFrom(m, 0, n-1, at, out)
+		return out
 	}
-	spans := m.spans[:0]
-	for _, a := range c.anchors {
-		for _, o := range m.occ[a.id] {
-			lo := max(o-a.reach, 0)
-			if !a.breaks {
-				lo = max(lo, m.a.clauseStart(o))
-			}
-			spans = append(spans, interval{lo, min(o, n-1)})
+	cur := resized(m.anchorAt, len(c.anchors))
+	m.anchorAt = cur
+	next := 0 // the starts before it are done
+	for {
+		s, ok := c.nextSpan(m, cur, next)
+		if !ok {
+			return out
+		}
+		var past int
+		out, past = c.startsFrom(m, max(s.lo, next), s.hi, at, out)
+		next = max(next, past)
+	}
+}
+
+// nextSpan returns, of the spans of the anchors' occurrences that reach
+// next or beyond, the one that starts first, and moves past it. cur holds
+// each anchor's index in its occurrences: the spans of one anchor come in
+// order, as the occurrences do.
+func (c *compiledRule) nextSpan(m *matcher, cur []int, next int) (interval, bool) {
+	best, bestAt := interval{}, -1
+	for x, a := range c.anchors {
+		occ := m.occ[a.id]
+		j := cur[x]
+		for j < len(occ) && occ[j] < next {
+			j++
+		}
+		cur[x] = j
+		if j == len(occ) {
+			continue
+		}
+		if s := c.anchorSpan(m, a, occ[j]); bestAt < 0 || s.lo < best.lo {
+			best, bestAt = s, x
 		}
 	}
-	if len(c.anchors) > 1 { // one anchor's spans come in order already
-		slices.SortFunc(spans, func(a, b interval) int { return cmp.Compare(a.lo, b.lo) })
+	if bestAt < 0 {
+		return interval{}, false
 	}
-	m.spans = spans
-	next := 0
-	for _, s := range spans {
-		out = c.startsFrom(m, max(s.lo, next), s.hi, at, out)
-		next = max(next, s.hi+1)
+	cur[bestAt]++
+	return best, true
+}
+
+// anchorSpan returns the starts from which a match may reach the
+// occurrence o of the anchor a.
+func (c *compiledRule) anchorSpan(m *matcher, a anchor, o int) interval {
+	lo := max(o-a.reach, 0)
+	if !a.breaks {
+		lo = max(lo, m.a.clauseStart(o))
 	}
-	return out
+	return interval{lo, min(o, len(m.a.text)-1)}
 }
 
 // canStart is a quick, conservative test of whether n can match at i with

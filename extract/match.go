@@ -23,11 +23,13 @@ type matcher struct {
 	orgAnd  *class // words before 和 inside one official name, may be nil
 	caps    []capture
 	// occ holds the occurrences of each anchor in the document, by id.
-	occ    [][]int
-	spans  []interval // scratch for compiledRule.starts
-	starts []int      // scratch for compiledRule.run
-	needAt []int      // scratch for compiledRule.meets
-	capBuf []capture  // the captures of the document's hits
+	occ [][]int
+	// anchorAt is scratch for compiledRule.starts: each anchor's index in
+	// its occurrences.
+	anchorAt []int
+	starts   []int     // scratch for compiledRule.run
+	needAt   []int     // scratch for compiledRule.meets
+	capBuf   []capture // the captures of the document's hits
 	// contentEnds and nameEnds cache contentWord and nameWord by position:
 	// 0 not yet known, -1 no word, else the word's end + 1.
 	contentEnds, nameEnds []int32

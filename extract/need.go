@@ -172,10 +172,13 @@ func (c *compiledRule) nextStart(m *matcher, i int, at []int) (next, until int) 
 }
 
 // startsFrom appends to out the starts from lo to hi that the needs do
-// not rule out and where the pattern can start (canStartAny).
-func (c *compiledRule) startsFrom(m *matcher, lo, hi int, at []int, out []int) []int {
+// not rule out and where the pattern can start (canStartAny). It returns
+// too the first position after hi that the needs may allow: the starts
+// before it are ruled out.
+func (c *compiledRule) startsFrom(m *matcher, lo, hi int, at []int, out []int) ([]int, int) {
 	until := lo - 1 // the needs allow the starts up to here
-	for i := lo; i <= hi; i++ {
+	i := lo
+	for ; i <= hi; i++ {
 		if i > until {
 			next, u := c.nextStart(m, i, at)
 			if next > i {
@@ -188,5 +191,5 @@ func (c *compiledRule) startsFrom(m *matcher, lo, hi int, at []int, out []int) [
 			out = append(out, i)
 		}
 	}
-	return out
+	return out, i
 }
