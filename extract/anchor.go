@@ -11,28 +11,28 @@ import (
 // once.
 type anchorIndex struct {
 	nodes []*node // by anchor id
+	// lex finds the literal anchors and those of classes with a bit.
+	lex *lexicon
 	// slot maps a rune of the Basic Multilingual Plane to 1 + the index in
-	// lists of the literal anchors, and the class anchors of classes
-	// without a bit, that can start with it, 0 for none; astral does the
+	// lists of the other literal and class anchors (empty literals, classes
+	// without a bit) that can start with it, 0 for none; astral does the
 	// same for the other runes.
 	slot   []uint16
 	lists  [][]int32
 	astral map[rune][]int32
-	// byBit holds, by the index of a class's bit, 1 + the id of the anchor
-	// of that class, 0 for none: the lexicon finds those.
+	toks   []int32 // ids of the ~@class (word class) anchors
+	subs   []int32 // ids of the sub-parser anchors
+	ids    map[anchorKey]int
+	// lits and byBit gather the anchors for the lexicon.
+	lits  []litAnchor
 	byBit [64]int32
-	lex   *lexicon
-	toks  []int32 // ids of the ~@class (word class) anchors
-	subs  []int32 // ids of the sub-parser anchors
-	ids   map[anchorKey]int
 }
 
 // newAnchorIndex gives each distinct anchor of the rules an id (rules that
-// look for the same thing share it) and indexes the anchors by first rune
-// or class bit.
+// look for the same thing share it) and indexes the anchors in the
+// lexicon, or by first rune.
 func newAnchorIndex(rs []*compiledRule, classes map[string]*class) *anchorIndex {
-	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}, ids: map[anchorKey]int{},
-		lex: newLexicon(classes)}
+	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}, ids: map[anchorKey]int{}}
 	for _, r := range rs {
 		for i := range r.anchors {
 			r.anchors[i].id = x.id(r.anchors[i].node)
@@ -44,6 +44,7 @@ func newAnchorIndex(rs []*compiledRule, classes map[string]*class) *anchorIndex 
 			r.needIDs += len(r.needs[i].ids)
 		}
 	}
+	x.lex = newLexicon(classes, x.lits, x.byBit)
 	return x
 }
 
@@ -73,10 +74,14 @@ type anchorKey struct {
 func (x *anchorIndex) add(n *node, id int32) {
 	switch n.op {
 	case rules.OpLit:
+		if len(n.lit) > 0 {
+			x.lits = append(x.lits, litAnchor{n.lit, id})
+			return
+		}
 		x.addRune(n.firstRune(), id)
 	case rules.OpClass:
 		if n.cls.bit != 0 {
-			x.byBit[bitIndex(n.cls.bit)] = id + 1
+			x.byBit[bits.TrailingZeros64(n.cls.bit)] = id + 1
 			return
 		}
 		for _, r := range n.cls.root.keys {
@@ -120,33 +125,9 @@ func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 		occ[i] = occ[i][:0]
 	}
 	a := m.a
-	x.lex.find(a.text, &m.words)
-	for i, r := range a.text {
-		for mask := m.words.at[i]; mask != 0; mask &= mask - 1 {
-			if id := x.byBit[bits.TrailingZeros64(mask)]; id != 0 {
-				occ[id-1] = append(occ[id-1], i)
-			}
-		}
-		var ids []int32
-		if r >= 0 && r < 1<<16 {
-			if s := x.slot[r]; s != 0 {
-				ids = x.lists[s-1]
-			}
-		} else {
-			ids = x.astral[r]
-		}
-		for _, id := range ids {
-			n := x.nodes[id]
-			var ok bool
-			if n.op == rules.OpLit {
-				_, ok = m.literal(n.lit, i)
-			} else {
-				ok = n.cls.anyAt(a.text, i)
-			}
-			if ok {
-				occ[id] = append(occ[id], i)
-			}
-		}
+	x.lex.find(a.text, &m.words, occ)
+	if len(x.lists) > 0 || len(x.astral) > 0 {
+		x.findListed(m, occ)
 	}
 	if len(x.toks) > 0 {
 		for _, t := range a.toks {
@@ -161,6 +142,33 @@ func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 		occ[id] = appendSubOccurrences(occ[id], x.nodes[id].sub, a)
 	}
 	return occ
+}
+
+// findListed appends to occ the positions of the anchors that the
+// lexicon does not find.
+func (x *anchorIndex) findListed(m *matcher, occ [][]int) {
+	for i, r := range m.a.text {
+		var ids []int32
+		if r >= 0 && r < 1<<16 {
+			if s := x.slot[r]; s != 0 {
+				ids = x.lists[s-1]
+			}
+		} else {
+			ids = x.astral[r]
+		}
+		for _, id := range ids {
+			n := x.nodes[id]
+			var ok bool
+			if n.op == rules.OpLit {
+				_, ok = m.literal(n.lit, i)
+			} else {
+				ok = n.cls.anyAt(m.a.text, i)
+			}
+			if ok {
+				occ[id] = append(occ[id], i)
+			}
+		}
+	}
 }
 
 // appendSubOccurrences appends the positions where a sub-parser anchor

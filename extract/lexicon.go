@@ -3,15 +3,34 @@ package extract
 import "math/bits"
 
 // lexicon holds the words of all the word classes that have a bit
-// (class.bit) in one trie, each word with the bits of the classes that
-// hold it, so that one walk at a position finds the words of every class
-// that start there.
+// (class.bit), each with the bits of the classes that hold it, and the
+// literal anchors of the rules, in one trie, so that one walk at a
+// position finds the words of every class and the literal anchors that
+// start there.
 type lexicon struct {
-	words *runeTrie[uint64]
+	words *runeTrie[lexWord]
+	lits  []int32 // the anchor ids of the literals, by lexWord
+	// byBit holds, by the index of a class's bit, 1 + the id of the anchor
+	// of that class, 0 for none.
+	byBit [64]int32
 }
 
-// newLexicon builds the lexicon of the classes with a bit.
-func newLexicon(classes map[string]*class) *lexicon {
+// lexWord is a word of the lexicon: the bits of the classes that hold it,
+// and the ids of the literal anchors that are it, lits[first:end].
+type lexWord struct {
+	mask       uint64
+	first, end int32
+}
+
+// litAnchor is a literal anchor of at least one rune, and its id.
+type litAnchor struct {
+	lit []rune
+	id  int32
+}
+
+// newLexicon builds the lexicon of the classes with a bit and of the
+// literal anchors; byBit gives the anchor of each class bit.
+func newLexicon(classes map[string]*class, lits []litAnchor, byBit [64]int32) *lexicon {
 	masks := map[string]uint64{}
 	for _, c := range classes {
 		if c.bit == 0 {
@@ -23,11 +42,21 @@ func newLexicon(classes map[string]*class) *lexicon {
 			}
 		}
 	}
-	keys := make([]trieKey[uint64], 0, len(masks))
-	for w, m := range masks {
-		keys = append(keys, trieKey[uint64]{[]rune(w), m})
+	ids := map[string][]int32{}
+	for _, l := range lits {
+		w := string(l.lit)
+		ids[w] = append(ids[w], l.id)
+		masks[w] |= 0 // a key of its own
 	}
-	return &lexicon{words: newRuneTrie(keys)}
+	x := &lexicon{byBit: byBit}
+	keys := make([]trieKey[lexWord], 0, len(masks))
+	for w, m := range masks {
+		first := int32(len(x.lits))
+		x.lits = append(x.lits, ids[w]...)
+		keys = append(keys, trieKey[lexWord]{[]rune(w), lexWord{m, first, int32(len(x.lits))}})
+	}
+	x.words = newRuneTrie(keys)
+	return x
 }
 
 // classEnd is a class word found in a document: where it ends, and the
@@ -46,8 +75,9 @@ type classWords struct {
 	at    []uint64
 }
 
-// find fills w with the class words of text.
-func (x *lexicon) find(text []rune, w *classWords) {
+// find fills w with the class words of text, and appends to occ, by
+// anchor id, the positions of the class and literal anchors.
+func (x *lexicon) find(text []rune, w *classWords, occ [][]int) {
 	w.first = resized(w.first, len(text)+2)
 	w.at = resized(w.at, len(text)+1)
 	w.ends = w.ends[:0]
@@ -57,8 +87,13 @@ func (x *lexicon) find(text []rune, w *classWords) {
 		n := x.words.start(text[i])
 		for j := i + 1; n != nil; j++ {
 			if n.has {
-				w.ends = append(w.ends, classEnd{int32(j), n.val})
-				any |= n.val
+				if v := n.val; v.mask != 0 {
+					w.ends = append(w.ends, classEnd{int32(j), v.mask})
+					any |= v.mask
+				}
+				for _, id := range x.lits[n.val.first:n.val.end] {
+					occ[id] = append(occ[id], i)
+				}
 			}
 			if j == len(text) {
 				break
@@ -66,6 +101,11 @@ func (x *lexicon) find(text []rune, w *classWords) {
 			n = x.words.child(n, text[j])
 		}
 		w.at[i] = any
+		for ; any != 0; any &= any - 1 {
+			if id := x.byBit[bits.TrailingZeros64(any)]; id != 0 {
+				occ[id-1] = append(occ[id-1], i)
+			}
+		}
 	}
 	w.first[len(text)] = int32(len(w.ends))
 	w.first[len(text)+1] = int32(len(w.ends))
@@ -88,6 +128,3 @@ func (w *classWords) has(b uint64, s, e int) bool {
 	}
 	return false
 }
-
-// bitIndex returns the index of the single bit b.
-func bitIndex(b uint64) int { return bits.TrailingZeros64(b) }

@@ -3,11 +3,14 @@ package extract
 import (
 	"slices"
 	"testing"
+
+	"zongjie/rules"
 )
 
 // TestLexiconAsClasses checks that the lexicon finds, on the sample
 // texts, the words that each class's own trie finds: the same starts, the
-// same ends, the same exact words, the same words ending a span.
+// same ends, the same exact words, the same words ending a span; and the
+// literal and class anchors where they match.
 func TestLexiconAsClasses(t *testing.T) {
 	e := newTestExtractor(t)
 	texts := [][]rune{[]rune(""), []rune("局"), []rune("市场监督管理局和消费者协会发放宣传资料1000余份")}
@@ -17,7 +20,21 @@ func TestLexiconAsClasses(t *testing.T) {
 	var m matcher
 	w := &m.words
 	for _, text := range texts {
-		e.anchors.lex.find(text, w)
+		occ := make([][]int, len(e.anchors.nodes))
+		e.anchors.lex.find(text, w, occ)
+		m.a = &analysis{text: text}
+		for id, n := range e.anchors.nodes {
+			var want []int
+			for i := range text {
+				if _, ok := m.literal(n.lit, i); ok && n.op == rules.OpLit && len(n.lit) > 0 ||
+					n.op == rules.OpClass && n.cls.bit != 0 && n.cls.anyAt(text, i) {
+					want = append(want, i)
+				}
+			}
+			if !slices.Equal(occ[id], want) {
+				t.Fatalf("anchor %d (%q, %s): occurrences %v, want %v", id, string(n.lit), n.text, occ[id], want)
+			}
+		}
 		for name, c := range e.classes {
 			if c.bit == 0 {
 				continue
