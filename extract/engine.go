@@ -350,7 +350,19 @@ func (m *matcher) topSeq(kids []*node, t, p, start int, k func(int) bool) bool {
 	if known && m.failed.has(t, p) {
 		return false
 	}
-	ok := m.match(kids[t], p, func(j int) bool { return m.topSeq(kids, t+1, m.skipSpaces(j), start, k) })
+	ok := false
+	if kids[t].isLookahead() {
+		ok = m.lookahead(kids[t], p) && m.topSeq(kids, t+1, m.skipSpaces(p), start, k)
+	} else if kids[t].isEager {
+		var buf [16]int
+		for _, j := range m.ends(kids[t], p, buf[:0]) {
+			if ok = m.topSeq(kids, t+1, m.skipSpaces(j), start, k); ok {
+				break
+			}
+		}
+	} else {
+		ok = m.match(kids[t], p, func(j int) bool { return m.topSeq(kids, t+1, m.skipSpaces(j), start, k) })
+	}
 	if !ok && known {
 		m.failed.add(t, p)
 	}
