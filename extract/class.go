@@ -211,3 +211,14 @@ func (k *class) entry(text []rune, s, e int) (rules.Entry, bool) {
 	}
 	return k.src.Entries[n.entry-1], true
 }
+
+// holdsAny reports whether a word of the class holds one of the runes of
+// chars.
+func (k *class) holdsAny(chars string) bool {
+	for _, e := range k.src.Entries {
+		if strings.ContainsAny(e.Word, chars) {
+			return true
+		}
+	}
+	return false
+}

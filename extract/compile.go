@@ -61,6 +61,10 @@ const (
 // clauseBreaks are the characters that end a clause.
 const clauseBreaks = "，,。；;！!？?：:、\n"
 
+// wideBreaks are the clause breaks but the enumeration comma 、: they end
+// a wide clause, which may hold a list (甲、乙和丙).
+const wideBreaks = "，,。；;！!？?：:\n"
+
 func isClauseBreak(r rune) bool {
 	switch r {
 	case '，', ',', '。', '；', ';', '！', '!', '？', '?', '：', ':', '、', '\n':
