@@ -87,6 +87,10 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 	n := len(m.a.text)
 	at := resized(m.needAt, c.needIDs)
 	m.needAt = at
+	m.needsUntil = -1
+	if len(c.needs) == 0 {
+		m.needsUntil = n // no need rules a start out
+	}
 	if c.anchors == nil {
 		out, _ = c.startsFrom(m, 0, n-1, at, out)
 		return out

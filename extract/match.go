@@ -27,9 +27,12 @@ type matcher struct {
 	// anchorAt is scratch for compiledRule.starts: each anchor's index in
 	// its occurrences.
 	anchorAt []int
-	starts   []int     // scratch for compiledRule.run
-	needAt   []int     // scratch for compiledRule.meets
-	capBuf   []capture // the captures of the document's hits
+	starts   []int // scratch for compiledRule.run
+	needAt   []int // scratch for compiledRule.nextStart
+	// needsUntil is scratch for compiledRule.startsFrom: the needs allow
+	// every start up to it.
+	needsUntil int
+	capBuf     []capture // the captures of the document's hits
 	// contentEnds and nameEnds cache contentWord and nameWord by position:
 	// 0 not yet known, -1 no word, else the word's end + 1.
 	contentEnds, nameEnds []int32

@@ -159,7 +159,8 @@ func mayHold(n *node, breaks string) bool {
 // ascend.
 func (c *compiledRule) nextStart(m *matcher, i int, at []int) (next, until int) {
 	until, x := len(m.a.text), 0
-	for _, nd := range c.needs {
+	for k := range c.needs {
+		nd := &c.needs[k]
 		first := len(m.a.text) // the first start this need allows
 		last := -1             // the last start from i on it allows, if i
 		for _, id := range nd.ids {
@@ -198,18 +199,19 @@ func (c *compiledRule) nextStart(m *matcher, i int, at []int) (next, until int) 
 // startsFrom appends to out the starts from lo to hi that the needs do
 // not rule out and where the pattern can start (canStartAny). It returns
 // too the first position after hi that the needs may allow: the starts
-// before it are ruled out.
+// before it are ruled out. m.needsUntil is the last start up to which the
+// needs are known to allow all, from earlier calls for the same rule with
+// lower positions.
 func (c *compiledRule) startsFrom(m *matcher, lo, hi int, at []int, out []int) ([]int, int) {
-	until := lo - 1 // the needs allow the starts up to here
 	i := lo
 	for ; i <= hi; i++ {
-		if i > until {
+		if i > m.needsUntil {
 			next, u := c.nextStart(m, i, at)
 			if next > i {
 				i = next - 1
 				continue
 			}
-			until = u
+			m.needsUntil = u
 		}
 		if m.canStartAny(c.firsts, i) {
 			out = append(out, i)
