@@ -9,7 +9,11 @@ import "math/bits"
 // start there.
 type lexicon struct {
 	words *runeTrie[lexWord]
-	lits  []int32 // the anchor ids of the literals, by lexWord
+	// firsts holds the first runes of the words of the BMP: a small table
+	// that turns most positions away before the trie's larger one.
+	firsts bmpSet
+	wide   bool    // some word starts beyond the BMP
+	lits   []int32 // the anchor ids of the literals, by lexWord
 	// byBit holds, by the index of a class's bit, 1 + the id of the anchor
 	// of that class, 0 for none.
 	byBit [64]int32
@@ -54,6 +58,11 @@ func newLexicon(classes map[string]*class, lits []litAnchor, byBit [64]int32) *l
 		first := int32(len(x.lits))
 		x.lits = append(x.lits, ids[w]...)
 		keys = append(keys, trieKey[lexWord]{[]rune(w), lexWord{m, first, int32(len(x.lits))}})
+		if r := keys[len(keys)-1].key[0]; r < 1<<16 {
+			x.firsts.add(r)
+		} else {
+			x.wide = true
+		}
 	}
 	x.words = newRuneTrie(keys)
 	return x
@@ -83,6 +92,9 @@ func (x *lexicon) find(text []rune, w *classWords, occ [][]int) {
 	w.ends = w.ends[:0]
 	for i := range text {
 		w.first[i] = int32(len(w.ends))
+		if !x.firsts.has(text[i]) && (!x.wide || text[i] < 1<<16) {
+			continue // w.at[i] is 0
+		}
 		var any uint64
 		n := x.words.start(text[i])
 		for j := i + 1; n != nil; j++ {
