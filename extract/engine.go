@@ -373,32 +373,34 @@ func (m *matcher) topSeq(kids []*node, t, p, start int, k func(int) bool) bool {
 	return ok
 }
 
-// failSet is a set of (element, position) pairs, cleared in constant time
-// by moving to a new generation.
+// failSet is a set of (element, position) pairs, a bit each: small
+// enough to stay in the cache, and cleared for each rule.
 type failSet struct {
-	gen   uint32
 	width int
-	marks []uint32
+	bits  []uint64
 }
 
 // reset empties the set and readies it for elements below kids and
 // positions up to n.
 func (f *failSet) reset(kids, n int) {
 	f.width = n + 1
-	if size := kids * f.width; len(f.marks) < size {
-		f.marks = make([]uint32, size)
-		f.gen = 0
+	words := (kids*f.width + 63) / 64
+	if cap(f.bits) < words {
+		f.bits = make([]uint64, words)
 	}
-	f.gen++
-	if f.gen == 0 { // wrapped: old marks could pass for new ones
-		clear(f.marks)
-		f.gen = 1
-	}
+	f.bits = f.bits[:words]
+	clear(f.bits)
 }
 
-func (f *failSet) has(t, p int) bool { return f.marks[t*f.width+p] == f.gen }
+func (f *failSet) has(t, p int) bool {
+	b := t*f.width + p
+	return f.bits[b/64]&(1<<(b%64)) != 0
+}
 
-func (f *failSet) add(t, p int) { f.marks[t*f.width+p] = f.gen }
+func (f *failSet) add(t, p int) {
+	b := t*f.width + p
+	f.bits[b/64] |= 1 << (b % 64)
+}
 
 // keepCaps returns a copy of the captures, from a buffer the matcher
 // keeps for the document.
