@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"zongjie/rules"
 )
@@ -19,6 +20,10 @@ type class struct {
 	// bit is the class's bit in the lexicon's masks, 0 for a class
 	// without one (there are 64 bits).
 	bit uint64
+	// lasts holds the last runes of the words, to turn a word away that no
+	// word of the class ends (~@class); nil when a word ends beyond the
+	// BMP.
+	lasts *bmpSet
 }
 
 // trieNode is a node of a rune trie. Its children are kept sorted by rune
@@ -130,6 +135,7 @@ func compileClass(c *rules.Class) *class {
 	}
 	k.root.finish()
 	k.suffixes.finish()
+	k.lasts = lastRunes(c.Entries)
 	return k
 }
 
@@ -221,4 +227,20 @@ func (k *class) holdsAny(chars string) bool {
 		}
 	}
 	return false
+}
+
+// lastRunes returns the set of the last runes of the words, nil when one
+// lies beyond the BMP.
+func lastRunes(entries []rules.Entry) *bmpSet {
+	s := new(bmpSet)
+	for _, e := range entries {
+		r, _ := utf8.DecodeLastRuneInString(e.Word)
+		if r >= 1<<16 {
+			return nil
+		}
+		if e.Word != "" {
+			s.add(r)
+		}
+	}
+	return s
 }

@@ -179,8 +179,14 @@ func (m *matcher) literal(lit []rune, i int) (int, bool) {
 // tokClassAt reports whether a nominal word starting at i ends with a
 // longer-than-itself word of the class.
 func (m *matcher) tokClassAt(c *class, i int) bool {
-	s, pos, ok := m.a.token(i)
-	if !ok || !namePOS(pos) {
+	if i >= len(m.a.tokAt) || m.a.tokAt[i] < 0 {
+		return false
+	}
+	s := m.a.toks[m.a.tokAt[i]]
+	if c.lasts != nil && !c.lasts.has(m.a.text[s.end-1]) {
+		return false // no word of the class ends the word
+	}
+	if _, pos, _ := m.a.token(i); !namePOS(pos) {
 		return false
 	}
 	if c.bit != 0 {
