@@ -248,6 +248,20 @@ type keyedHit struct {
 // then earlier rule, then earlier key, then earlier in keyed (at).
 type rankedHit struct{ len, order, start, at int32 }
 
+// compare orders x and y as resolve ranks them, comparing only as far as
+// they differ.
+func (x rankedHit) compare(y rankedHit) int {
+	switch {
+	case x.len != y.len:
+		return cmp.Compare(y.len, x.len)
+	case x.order != y.order:
+		return cmp.Compare(x.order, y.order)
+	case x.start != y.start:
+		return cmp.Compare(x.start, y.start)
+	}
+	return cmp.Compare(x.at, y.at)
+}
+
 // resolve drops the hits of kind k that overlap a veto, then settles
 // overlaps between hits: the longer key wins, then the earlier rule, then
 // the earlier text. The survivors are returned in text order, in a slice
@@ -267,9 +281,7 @@ func (w *workspace) resolve(k int, key func(hit) span) []hit {
 		ranks = append(ranks, rankedHit{int32(x.k.end - x.k.start), int32(x.h.rule.order), int32(x.k.start), int32(i)})
 	}
 	w.ranks = ranks
-	slices.SortFunc(ranks, func(x, y rankedHit) int {
-		return cmp.Or(cmp.Compare(y.len, x.len), cmp.Compare(x.order, y.order), cmp.Compare(x.start, y.start), cmp.Compare(x.at, y.at))
-	})
+	slices.SortFunc(ranks, rankedHit.compare)
 	w.taken = w.taken[:0]
 	won := w.won[:0]
 	for _, r := range ranks {
