@@ -10,14 +10,19 @@ import (
 // any of them is tried (ends): n captures nothing, takes no continuation
 // and holds no other element, so that a sequence, a repeat or a capture
 // can loop over its ends instead of handing it a closure. Such elements
-// are the leaves of a pattern and alternations of literals. (ends calls no
+// are the leaves of a pattern and alternations of them. (ends calls no
 // matching, so that the buffers handed to it stay on the stack.)
 func (n *node) eager() bool {
 	switch n.op {
 	case rules.OpLit, rules.OpClass, rules.OpTokClass, rules.OpPOS, rules.OpSub:
 		return true
 	case rules.OpAlt:
-		return n.lits != nil
+		for _, k := range n.kids {
+			if !k.eager() {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
@@ -32,7 +37,12 @@ func (m *matcher) ends(n *node, i int, buf []int) []int {
 			buf = append(buf, j)
 		}
 	case rules.OpAlt:
-		buf = n.lits.appendEnds(a.text, i, buf)
+		if n.lits != nil {
+			return n.lits.appendEnds(a.text, i, buf)
+		}
+		for _, k := range n.kids {
+			buf = m.ends(k, i, buf)
+		}
 	case rules.OpClass:
 		buf = m.classEnds(n.cls, i, buf)
 	case rules.OpTokClass:
