@@ -10,8 +10,9 @@ import (
 // any of them is tried (ends): n captures nothing, takes no continuation
 // and holds no other element, so that a sequence, a repeat or a capture
 // can loop over its ends instead of handing it a closure. Such elements
-// are the leaves of a pattern and alternations of them. (ends calls no
-// matching, so that the buffers handed to it stay on the stack.)
+// are the leaves of a pattern, alternations of them and optional ones
+// (x?). (ends calls no matching, so that the buffers handed to it stay on
+// the stack.)
 func (n *node) eager() bool {
 	switch n.op {
 	case rules.OpLit, rules.OpClass, rules.OpTokClass, rules.OpPOS, rules.OpSub:
@@ -23,6 +24,8 @@ func (n *node) eager() bool {
 			}
 		}
 		return true
+	case rules.OpRepeat:
+		return n.max == 1 && n.kids[0].eager()
 	}
 	return false
 }
@@ -42,6 +45,20 @@ func (m *matcher) ends(n *node, i int, buf []int) []int {
 		}
 		for _, k := range n.kids {
 			buf = m.ends(k, i, buf)
+		}
+	case rules.OpRepeat: // x? or x{1}: the ends of x past i, then i for x?
+		from := len(buf)
+		buf = m.ends(n.kids[0], i, buf)
+		w := from
+		for _, j := range buf[from:] {
+			if j > i {
+				buf[w] = j
+				w++
+			}
+		}
+		buf = buf[:w]
+		if n.min == 0 {
+			buf = append(buf, i)
 		}
 	case rules.OpClass:
 		buf = m.classEnds(n.cls, i, buf)
