@@ -31,6 +31,10 @@ type compiledRule struct {
 	// firsts are the ways the pattern can start, cheapest first: canStart
 	// flattened.
 	firsts []startTest
+	// startsAtAnchors tells that every anchor is where a match starts
+	// (reach 0) and is one of the firsts, unguarded: a start found at an
+	// occurrence can start the pattern, no need to test it (anchorsStart).
+	startsAtAnchors bool
 	// confidence is the rule's field confidence=, else defaultConfidence.
 	confidence float64
 }
@@ -66,6 +70,7 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 		c.top = pat.kids
 	}
 	c.firsts = startTests(pat)
+	c.startsAtAnchors = c.anchorsStart()
 	c.needs = slices.DeleteFunc(pat.needs(), c.anchored)
 	if v, ok := r.Fields["confidence"]; ok {
 		f, err := strconv.ParseFloat(v, 64)
@@ -144,6 +149,23 @@ func (c *compiledRule) anchorSpan(m *matcher, a anchor, o int) interval {
 		lo = max(lo, m.a.clauseStart(o))
 	}
 	return interval{lo, min(o, len(m.a.text)-1)}
+}
+
+// anchorsStart reports whether every anchor has reach 0 and is one of the
+// start tests without guards: then each start found at an anchor's
+// occurrence passes canStartAny.
+func (c *compiledRule) anchorsStart() bool {
+	if len(c.anchors) == 0 {
+		return false
+	}
+	for _, a := range c.anchors {
+		if a.reach != 0 || a.node.op == rules.OpLit && len(a.node.lit) == 0 || !slices.ContainsFunc(c.firsts, func(t startTest) bool {
+			return t.first == a.node && len(t.guards) == 0
+		}) {
+			return false
+		}
+	}
+	return true
 }
 
 // canStart is a quick, conservative test of whether n can match at i with

@@ -213,7 +213,7 @@ func (c *compiledRule) startsFrom(m *matcher, lo, hi int, at []int, out []int) (
 			}
 			m.needsUntil = u
 		}
-		if m.canStartAny(c.firsts, i) {
+		if c.startsAtAnchors || m.canStartAny(c.firsts, i) {
 			out = append(out, i)
 		}
 	}
