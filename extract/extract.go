@@ -82,12 +82,17 @@ type Extractor struct {
 }
 
 // New compiles a rule set. seg is the shared segmenter (LoadSegmenter).
-func New(set *rules.Set, seg *Segmenter) (*Extractor, error) {
+func New(set *rules.Set, seg *Segmenter) (*Extractor, error) { return newExtractor(set, seg, 64) }
+
+// newExtractor compiles a rule set, giving a bit (class.bit) to the first
+// bits classes by name, at most 64; the others are looked up in their own
+// tries.
+func newExtractor(set *rules.Set, seg *Segmenter, bits int) (*Extractor, error) {
 	e := &Extractor{set: set, seg: seg, classes: map[string]*class{}}
 	names := slices.Sorted(maps.Keys(set.Classes))
 	for i, name := range names {
 		c := compileClass(set.Classes[name])
-		if i < 64 {
+		if i < min(bits, 64) {
 			c.bit = 1 << i
 		}
 		e.classes[name] = c
