@@ -30,8 +30,9 @@ type analysis struct {
 	// numEnd marks the positions where a number ends.
 	numEnd []bool
 	// clause holds, for each position, where its clause starts: just after
-	// the last clause break before it.
-	clause []int32
+	// the last clause break before it; wide, where its wide clause starts:
+	// just after the last clause break but 、.
+	clause, wide []int32
 	// words, wordPos, wordWork and cut are scratch space for segment:
 	// gse's words and their parts of speech.
 	words    []span
@@ -46,16 +47,24 @@ func (a *analysis) afterNumber(i int) bool { return i > 0 && a.numEnd[i] }
 // clauseStart returns where the clause holding position i starts.
 func (a *analysis) clauseStart(i int) int { return int(a.clause[i]) }
 
+// wideClauseStart returns where the wide clause holding position i
+// starts.
+func (a *analysis) wideClauseStart(i int) int { return int(a.wide[i]) }
+
 func (a *analysis) findClauses() {
 	a.clause = resized(a.clause, len(a.text)+1)
-	start := int32(0)
+	a.wide = resized(a.wide, len(a.text)+1)
+	start, wide := int32(0), int32(0)
 	for i, r := range a.text {
-		a.clause[i] = start
+		a.clause[i], a.wide[i] = start, wide
 		if isClauseBreak(r) {
 			start = int32(i + 1)
+			if r != '、' {
+				wide = start
+			}
 		}
 	}
-	a.clause[len(a.text)] = start
+	a.clause[len(a.text)], a.wide[len(a.text)] = start, wide
 }
 
 type span struct{ start, end int }

@@ -1,41 +1,38 @@
 package extract
 
-import "zongjie/rules"
+import (
+	"math/bits"
+
+	"zongjie/rules"
+)
 
 // anchorIndex holds the distinct anchors of a rule set, so that one pass
 // over a document finds where each of them occurs, for all the rules at
 // once.
 type anchorIndex struct {
 	nodes []*node // by anchor id
+	// lex finds the literal anchors and those of classes with a bit.
+	lex *lexicon
 	// slot maps a rune of the Basic Multilingual Plane to 1 + the index in
-	// lists of the literal and class anchors that can start with it, 0 for
-	// none; astral does the same for the other runes.
+	// lists of the other literal and class anchors (empty literals, classes
+	// without a bit) that can start with it, 0 for none; astral does the
+	// same for the other runes.
 	slot   []uint16
 	lists  [][]int32
 	astral map[rune][]int32
-	// masks holds, by the same index as lists, the bits (class.bit) of the
-	// classes with a word starting with the rune; astralMasks does the
-	// same for the other runes.
-	masks       []uint64
-	astralMasks map[rune]uint64
-	toks        []int32 // ids of the @@class (word class) anchors
-	subs        []int32 // ids of the sub-parser anchors
-	ids         map[anchorKey]int
+	toks   []int32 // ids of the ~@class (word class) anchors
+	subs   []int32 // ids of the sub-parser anchors
+	ids    map[anchorKey]int
+	// lits and byBit gather the anchors for the lexicon.
+	lits  []litAnchor
+	byBit [64]int32
 }
 
 // newAnchorIndex gives each distinct anchor of the rules an id (rules that
-// look for the same thing share it) and indexes the anchors by first rune,
-// and the classes that have a bit (class.bit) too.
+// look for the same thing share it) and indexes the anchors in the
+// lexicon, or by first rune.
 func newAnchorIndex(rs []*compiledRule, classes map[string]*class) *anchorIndex {
-	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}, ids: map[anchorKey]int{},
-		astralMasks: map[rune]uint64{}}
-	for _, c := range classes {
-		if c.bit != 0 {
-			for _, r := range c.root.keys {
-				x.addMask(r, c.bit)
-			}
-		}
-	}
+	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}, ids: map[anchorKey]int{}}
 	for _, r := range rs {
 		for i := range r.anchors {
 			r.anchors[i].id = x.id(r.anchors[i].node)
@@ -47,6 +44,7 @@ func newAnchorIndex(rs []*compiledRule, classes map[string]*class) *anchorIndex 
 			r.needIDs += len(r.needs[i].ids)
 		}
 	}
+	x.lex = newLexicon(classes, x.lits, x.byBit)
 	return x
 }
 
@@ -76,8 +74,16 @@ type anchorKey struct {
 func (x *anchorIndex) add(n *node, id int32) {
 	switch n.op {
 	case rules.OpLit:
+		if len(n.lit) > 0 {
+			x.lits = append(x.lits, litAnchor{n.lit, id})
+			return
+		}
 		x.addRune(n.firstRune(), id)
 	case rules.OpClass:
+		if n.cls.bit != 0 {
+			x.byBit[bits.TrailingZeros64(n.cls.bit)] = id + 1
+			return
+		}
 		for _, r := range n.cls.root.keys {
 			x.addRune(r, id)
 		}
@@ -97,29 +103,19 @@ func (x *anchorIndex) addRune(r rune, id int32) {
 	x.lists[s] = append(x.lists[s], id)
 }
 
-// addMask sets a class's bit for the rune r.
-func (x *anchorIndex) addMask(r rune, bit uint64) {
-	if r >= 1<<16 || r < 0 {
-		x.astralMasks[r] |= bit
-		return
-	}
-	x.masks[x.slotOf(r)] |= bit
-}
-
-// slotOf returns the index in lists and masks of the BMP rune r, adding
-// one if it has none.
+// slotOf returns the index in lists of the BMP rune r, adding one if it
+// has none.
 func (x *anchorIndex) slotOf(r rune) int {
 	if x.slot[r] == 0 {
 		x.lists = append(x.lists, nil)
-		x.masks = append(x.masks, 0)
 		x.slot[r] = uint16(len(x.lists))
 	}
 	return int(x.slot[r]) - 1
 }
 
 // find fills occ, by anchor id, with the positions where each anchor
-// matches in the matcher's document, ascending, and m.classAt with the
-// classes that have a word starting at each position.
+// matches in the matcher's document, ascending, and m.words with the
+// class words that start at each position.
 func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 	if cap(occ) < len(x.nodes) {
 		occ = make([][]int, len(x.nodes))
@@ -129,30 +125,9 @@ func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 		occ[i] = occ[i][:0]
 	}
 	a := m.a
-	m.classAt = resized(m.classAt, len(a.text)+1)
-	for i, r := range a.text {
-		var ids []int32
-		if r >= 0 && r < 1<<16 {
-			if s := x.slot[r]; s != 0 {
-				ids = x.lists[s-1]
-				m.classAt[i] = x.masks[s-1]
-			}
-		} else {
-			ids = x.astral[r]
-			m.classAt[i] = x.astralMasks[r]
-		}
-		for _, id := range ids {
-			n := x.nodes[id]
-			var ok bool
-			if n.op == rules.OpLit {
-				_, ok = m.literal(n.lit, i)
-			} else {
-				ok = n.cls.anyAt(a.text, i)
-			}
-			if ok {
-				occ[id] = append(occ[id], i)
-			}
-		}
+	x.lex.find(a.text, &m.words, occ)
+	if len(x.lists) > 0 || len(x.astral) > 0 {
+		x.findListed(m, occ)
 	}
 	if len(x.toks) > 0 {
 		for _, t := range a.toks {
@@ -167,6 +142,33 @@ func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 		occ[id] = appendSubOccurrences(occ[id], x.nodes[id].sub, a)
 	}
 	return occ
+}
+
+// findListed appends to occ the positions of the anchors that the
+// lexicon does not find.
+func (x *anchorIndex) findListed(m *matcher, occ [][]int) {
+	for i, r := range m.a.text {
+		var ids []int32
+		if r >= 0 && r < 1<<16 {
+			if s := x.slot[r]; s != 0 {
+				ids = x.lists[s-1]
+			}
+		} else {
+			ids = x.astral[r]
+		}
+		for _, id := range ids {
+			n := x.nodes[id]
+			var ok bool
+			if n.op == rules.OpLit {
+				_, ok = m.literal(n.lit, i)
+			} else {
+				ok = n.cls.anyAt(m.a.text, i)
+			}
+			if ok {
+				occ[id] = append(occ[id], i)
+			}
+		}
+	}
 }
 
 // appendSubOccurrences appends the positions where a sub-parser anchor

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"zongjie/rules"
 )
@@ -16,15 +17,19 @@ type class struct {
 	// suffixes holds the words reversed, for "ends with a word of the class".
 	suffixes *trieNode
 	breaks   bool // some word holds a clause break
-	// bit is the class's bit in the matcher's classAt, 0 for a class
+	// bit is the class's bit in the lexicon's masks, 0 for a class
 	// without one (there are 64 bits).
 	bit uint64
+	// lasts holds the last runes of the words, to turn a word away that no
+	// word of the class ends (~@class); nil when a word ends beyond the
+	// BMP.
+	lasts *bmpSet
 }
 
 // trieNode is a node of a rune trie. Its children are kept sorted by rune
 // (a binary search beats a map for these small fan-outs), and the root
 // keeps a hash table of its many children, which turns a rune away in
-// about one probe (the matcher's classAt turns most away before).
+// about one probe.
 type trieNode struct {
 	keys  []rune
 	kids  []*trieNode
@@ -130,6 +135,7 @@ func compileClass(c *rules.Class) *class {
 	}
 	k.root.finish()
 	k.suffixes.finish()
+	k.lasts = lastRunes(c.Entries)
 	return k
 }
 
@@ -210,4 +216,31 @@ func (k *class) entry(text []rune, s, e int) (rules.Entry, bool) {
 		return rules.Entry{}, false
 	}
 	return k.src.Entries[n.entry-1], true
+}
+
+// holdsAny reports whether a word of the class holds one of the runes of
+// chars.
+func (k *class) holdsAny(chars string) bool {
+	for _, e := range k.src.Entries {
+		if strings.ContainsAny(e.Word, chars) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastRunes returns the set of the last runes of the words, nil when one
+// lies beyond the BMP.
+func lastRunes(entries []rules.Entry) *bmpSet {
+	s := new(bmpSet)
+	for _, e := range entries {
+		r, _ := utf8.DecodeLastRuneInString(e.Word)
+		if r >= 1<<16 {
+			return nil
+		}
+		if e.Word != "" {
+			s.add(r)
+		}
+	}
+	return s
 }

@@ -46,6 +46,7 @@ type node struct {
 	minW     int     // the fewest characters it matches
 	maxW     int     // the most characters it matches; -1 unbounded
 	breaks   bool
+	isEager  bool // eager: its ends can be listed at once (ends)
 }
 
 // The limits of the open-ended sub-parsers.
@@ -59,6 +60,10 @@ const (
 
 // clauseBreaks are the characters that end a clause.
 const clauseBreaks = "，,。；;！!？?：:、\n"
+
+// wideBreaks are the clause breaks but the enumeration comma 、: they end
+// a wide clause, which may hold a list (甲、乙和丙).
+const wideBreaks = "，,。；;！!？?：:\n"
 
 func isClauseBreak(r rune) bool {
 	switch r {
@@ -84,6 +89,7 @@ func compileNode(r *rules.Node, classes map[string]*class) *node {
 		n.lits = newLitAlt(n.kids)
 	}
 	n.minW, n.maxW, n.breaks = n.widths()
+	n.isEager = n.eager()
 	return n
 }
 

@@ -31,6 +31,10 @@ type compiledRule struct {
 	// firsts are the ways the pattern can start, cheapest first: canStart
 	// flattened.
 	firsts []startTest
+	// startsAtAnchors tells that every anchor is where a match starts
+	// (reach 0) and is one of the firsts, unguarded: a start found at an
+	// occurrence can start the pattern, no need to test it (anchorsStart).
+	startsAtAnchors bool
 	// confidence is the rule's field confidence=, else defaultConfidence.
 	confidence float64
 }
@@ -66,6 +70,7 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 		c.top = pat.kids
 	}
 	c.firsts = startTests(pat)
+	c.startsAtAnchors = c.anchorsStart()
 	c.needs = slices.DeleteFunc(pat.needs(), c.anchored)
 	if v, ok := r.Fields["confidence"]; ok {
 		f, err := strconv.ParseFloat(v, 64)
@@ -81,33 +86,86 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 type interval struct{ lo, hi int }
 
 // starts returns the positions where the rule is worth trying, ascending.
+// They lie in the spans before the anchors' occurrences (anchorSpan),
+// taken in the order of their first starts, and the needs allow them.
 func (c *compiledRule) starts(m *matcher, out []int) []int {
 	n := len(m.a.text)
 	at := resized(m.needAt, c.needIDs)
 	m.needAt = at
-	if c.anchors == nil {
-		return c.startsFrom(m, 0, n-1, at, out)
+	m.needsUntil = -1
+	if len(c.needs) == 0 {
+		m.needsUntil = n // no need rules a start out
 	}
-	spans := m.spans[:0]
-	for _, a := range c.anchors {
-		for _, o := range m.occ[a.id] {
-			lo := max(o-a.reach, 0)
-			if !a.breaks {
-				lo = max(lo, m.a.clauseStart(o))
-			}
-			spans = append(spans, interval{lo, min(o, n-1)})
+	if c.anchors == nil {
+		out, _ = c.startsFrom(m, 0, n-1, at, out)
+		return out
+	}
+	cur := resized(m.anchorAt, len(c.anchors))
+	m.anchorAt = cur
+	next := 0 // the starts before it are done
+	for {
+		s, ok := c.nextSpan(m, cur, next)
+		if !ok {
+			return out
+		}
+		var past int
+		out, past = c.startsFrom(m, max(s.lo, next), s.hi, at, out)
+		next = max(next, past)
+	}
+}
+
+// nextSpan returns, of the spans of the anchors' occurrences that reach
+// next or beyond, the one that starts first, and moves past it. cur holds
+// each anchor's index in its occurrences: the spans of one anchor come in
+// order, as the occurrences do.
+func (c *compiledRule) nextSpan(m *matcher, cur []int, next int) (interval, bool) {
+	best, bestAt := interval{}, -1
+	for x, a := range c.anchors {
+		occ := m.occ[a.id]
+		j := cur[x]
+		for j < len(occ) && occ[j] < next {
+			j++
+		}
+		cur[x] = j
+		if j == len(occ) {
+			continue
+		}
+		if s := c.anchorSpan(m, a, occ[j]); bestAt < 0 || s.lo < best.lo {
+			best, bestAt = s, x
 		}
 	}
-	if len(c.anchors) > 1 { // one anchor's spans come in order already
-		slices.SortFunc(spans, func(a, b interval) int { return cmp.Compare(a.lo, b.lo) })
+	if bestAt < 0 {
+		return interval{}, false
 	}
-	m.spans = spans
-	next := 0
-	for _, s := range spans {
-		out = c.startsFrom(m, max(s.lo, next), s.hi, at, out)
-		next = max(next, s.hi+1)
+	cur[bestAt]++
+	return best, true
+}
+
+// anchorSpan returns the starts from which a match may reach the
+// occurrence o of the anchor a.
+func (c *compiledRule) anchorSpan(m *matcher, a anchor, o int) interval {
+	lo := max(o-a.reach, 0)
+	if !a.breaks {
+		lo = max(lo, m.a.clauseStart(o))
 	}
-	return out
+	return interval{lo, min(o, len(m.a.text)-1)}
+}
+
+// anchorsStart reports whether every anchor has reach 0 and is one of the
+// start tests without guards: then each start found at an anchor's
+// occurrence passes canStartAny.
+func (c *compiledRule) anchorsStart() bool {
+	if len(c.anchors) == 0 {
+		return false
+	}
+	for _, a := range c.anchors {
+		if a.reach != 0 || a.node.op == rules.OpLit && len(a.node.lit) == 0 || !slices.ContainsFunc(c.firsts, func(t startTest) bool {
+			return t.first == a.node && len(t.guards) == 0
+		}) {
+			return false
+		}
+	}
+	return true
 }
 
 // canStart is a quick, conservative test of whether n can match at i with
@@ -144,7 +202,7 @@ func (m *matcher) canStart(n *node, i int) bool {
 		_, ok := m.literal(n.lit, i)
 		return ok && len(n.lit) > 0
 	case rules.OpClass:
-		return m.classMayStart(n.cls, i) && n.cls.anyAt(a.text, i)
+		return m.classStarts(n.cls, i)
 	case rules.OpTokClass:
 		return m.tokClassAt(n.cls, i)
 	case rules.OpPOS:
@@ -318,39 +376,53 @@ func (m *matcher) topSeq(kids []*node, t, p, start int, k func(int) bool) bool {
 	if known && m.failed.has(t, p) {
 		return false
 	}
-	ok := m.match(kids[t], p, func(j int) bool { return m.topSeq(kids, t+1, m.skipSpaces(j), start, k) })
+	ok := false
+	if kids[t].isLookahead() {
+		ok = m.lookahead(kids[t], p) && m.topSeq(kids, t+1, m.skipSpaces(p), start, k)
+	} else if kids[t].isEager {
+		var buf [16]int
+		for _, j := range m.ends(kids[t], p, buf[:0]) {
+			if ok = m.topSeq(kids, t+1, m.skipSpaces(j), start, k); ok {
+				break
+			}
+		}
+	} else {
+		ok = m.match(kids[t], p, func(j int) bool { return m.topSeq(kids, t+1, m.skipSpaces(j), start, k) })
+	}
 	if !ok && known {
 		m.failed.add(t, p)
 	}
 	return ok
 }
 
-// failSet is a set of (element, position) pairs, cleared in constant time
-// by moving to a new generation.
+// failSet is a set of (element, position) pairs, a bit each: small
+// enough to stay in the cache, and cleared for each rule.
 type failSet struct {
-	gen   uint32
 	width int
-	marks []uint32
+	bits  []uint64
 }
 
 // reset empties the set and readies it for elements below kids and
 // positions up to n.
 func (f *failSet) reset(kids, n int) {
 	f.width = n + 1
-	if size := kids * f.width; len(f.marks) < size {
-		f.marks = make([]uint32, size)
-		f.gen = 0
+	words := (kids*f.width + 63) / 64
+	if cap(f.bits) < words {
+		f.bits = make([]uint64, words)
 	}
-	f.gen++
-	if f.gen == 0 { // wrapped: old marks could pass for new ones
-		clear(f.marks)
-		f.gen = 1
-	}
+	f.bits = f.bits[:words]
+	clear(f.bits)
 }
 
-func (f *failSet) has(t, p int) bool { return f.marks[t*f.width+p] == f.gen }
+func (f *failSet) has(t, p int) bool {
+	b := t*f.width + p
+	return f.bits[b/64]&(1<<(b%64)) != 0
+}
 
-func (f *failSet) add(t, p int) { f.marks[t*f.width+p] = f.gen }
+func (f *failSet) add(t, p int) {
+	b := t*f.width + p
+	f.bits[b/64] |= 1 << (b % 64)
+}
 
 // keepCaps returns a copy of the captures, from a buffer the matcher
 // keeps for the document.

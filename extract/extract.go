@@ -82,12 +82,17 @@ type Extractor struct {
 }
 
 // New compiles a rule set. seg is the shared segmenter (LoadSegmenter).
-func New(set *rules.Set, seg *Segmenter) (*Extractor, error) {
+func New(set *rules.Set, seg *Segmenter) (*Extractor, error) { return newExtractor(set, seg, 64) }
+
+// newExtractor compiles a rule set, giving a bit (class.bit) to the first
+// bits classes by name, at most 64; the others are looked up in their own
+// tries.
+func newExtractor(set *rules.Set, seg *Segmenter, bits int) (*Extractor, error) {
 	e := &Extractor{set: set, seg: seg, classes: map[string]*class{}}
 	names := slices.Sorted(maps.Keys(set.Classes))
 	for i, name := range names {
 		c := compileClass(set.Classes[name])
-		if i < 64 {
+		if i < min(bits, 64) {
 			c.bit = 1 << i
 		}
 		e.classes[name] = c
@@ -253,6 +258,20 @@ type keyedHit struct {
 // then earlier rule, then earlier key, then earlier in keyed (at).
 type rankedHit struct{ len, order, start, at int32 }
 
+// compare orders x and y as resolve ranks them, comparing only as far as
+// they differ.
+func (x rankedHit) compare(y rankedHit) int {
+	switch {
+	case x.len != y.len:
+		return cmp.Compare(y.len, x.len)
+	case x.order != y.order:
+		return cmp.Compare(x.order, y.order)
+	case x.start != y.start:
+		return cmp.Compare(x.start, y.start)
+	}
+	return cmp.Compare(x.at, y.at)
+}
+
 // resolve drops the hits of kind k that overlap a veto, then settles
 // overlaps between hits: the longer key wins, then the earlier rule, then
 // the earlier text. The survivors are returned in text order, in a slice
@@ -272,9 +291,7 @@ func (w *workspace) resolve(k int, key func(hit) span) []hit {
 		ranks = append(ranks, rankedHit{int32(x.k.end - x.k.start), int32(x.h.rule.order), int32(x.k.start), int32(i)})
 	}
 	w.ranks = ranks
-	slices.SortFunc(ranks, func(x, y rankedHit) int {
-		return cmp.Or(cmp.Compare(y.len, x.len), cmp.Compare(x.order, y.order), cmp.Compare(x.start, y.start), cmp.Compare(x.at, y.at))
-	})
+	slices.SortFunc(ranks, rankedHit.compare)
 	w.taken = w.taken[:0]
 	won := w.won[:0]
 	for _, r := range ranks {

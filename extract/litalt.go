@@ -24,29 +24,28 @@ func newLitAlt(kids []*node) *litAlt {
 	return x
 }
 
-// match calls k with the end of each branch that matches text at i, in
-// branch order, until k returns true.
-func (x *litAlt) match(text []rune, i int, k func(int) bool) bool {
+// appendEnds appends the end of each branch that matches text at i, in
+// branch order.
+func (x *litAlt) appendEnds(text []rune, i int, ends []int) []int {
 	if i >= len(text) {
-		return false
+		return ends
 	}
 	r := text[i]
 	for b, f := range x.firsts {
 		if f != r {
 			continue
 		}
-		lit := x.lits[b]
 		j := i + 1
-		for _, c := range lit[1:] {
+		for _, c := range x.lits[b][1:] {
 			if j >= len(text) || text[j] != c {
 				j = -1
 				break
 			}
 			j++
 		}
-		if j >= 0 && k(j) {
-			return true
+		if j >= 0 {
+			ends = append(ends, j)
 		}
 	}
-	return false
+	return ends
 }

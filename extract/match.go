@@ -23,17 +23,21 @@ type matcher struct {
 	orgAnd  *class // words before 和 inside one official name, may be nil
 	caps    []capture
 	// occ holds the occurrences of each anchor in the document, by id.
-	occ    [][]int
-	spans  []interval // scratch for compiledRule.starts
-	starts []int      // scratch for compiledRule.run
-	needAt []int      // scratch for compiledRule.meets
-	capBuf []capture  // the captures of the document's hits
+	occ [][]int
+	// anchorAt is scratch for compiledRule.starts: each anchor's index in
+	// its occurrences.
+	anchorAt []int
+	starts   []int // scratch for compiledRule.run
+	needAt   []int // scratch for compiledRule.nextStart
+	// needsUntil is scratch for compiledRule.startsFrom: the needs allow
+	// every start up to it.
+	needsUntil int
+	capBuf     []capture // the captures of the document's hits
 	// contentEnds and nameEnds cache contentWord and nameWord by position:
 	// 0 not yet known, -1 no word, else the word's end + 1.
 	contentEnds, nameEnds []int32
-	// classAt holds, by position, the bits (class.bit) of the classes that
-	// have a word starting there.
-	classAt []uint64
+	// words holds the class words of the document by position.
+	words classWords
 	// failed holds the rests of the rule's top-level sequence that were
 	// found not to match, by element and position (topSeq).
 	failed failSet
@@ -42,42 +46,29 @@ type matcher struct {
 // match tries n at rune i and calls k with each possible end, in order
 // of preference, until k returns true.
 func (m *matcher) match(n *node, i int, k func(int) bool) bool {
+	if n.isEager {
+		var buf [16]int
+		for _, j := range m.ends(n, i, buf[:0]) {
+			if k(j) {
+				return true
+			}
+		}
+		return false
+	}
 	switch n.op {
 	case rules.OpSeq:
 		return m.seq(n.kids, i, k)
+	case rules.OpNot, rules.OpAnd:
+		return m.lookahead(n, i) && k(i)
 	case rules.OpAlt:
-		if n.lits != nil {
-			return n.lits.match(m.a.text, i, k)
-		}
 		for _, alt := range n.kids {
 			if m.match(alt, i, k) {
 				return true
 			}
 		}
 		return false
-	case rules.OpLit:
-		j, ok := m.literal(n.lit, i)
-		return ok && k(j)
-	case rules.OpClass:
-		return m.class(n.cls, i, k)
-	case rules.OpTokClass:
-		if !m.tokClassAt(n.cls, i) {
-			return false
-		}
-		s, _, _ := m.a.token(i)
-		return k(s.end)
-	case rules.OpPOS:
-		s, pos, ok := m.a.token(i)
-		return ok && strings.HasPrefix(pos, n.text) && k(s.end)
-	case rules.OpSub:
-		return m.sub(n.sub, i, k)
 	case rules.OpCapture:
 		return m.capture(n, i, k)
-	case rules.OpNot, rules.OpAnd:
-		saved := len(m.caps)
-		found := m.match(n.kids[0], i, func(int) bool { return true })
-		m.caps = m.caps[:saved]
-		return found == (n.op == rules.OpAnd) && k(i)
 	case rules.OpRepeat:
 		return m.repeat(n, i, 0, k)
 	}
@@ -92,6 +83,18 @@ func (m *matcher) seq(kids []*node, i int, k func(int) bool) bool {
 	}
 	if len(kids) == 1 {
 		return m.match(kids[0], i, k)
+	}
+	if kids[0].isLookahead() {
+		return m.lookahead(kids[0], i) && m.seq(kids[1:], m.skipSpaces(i), k)
+	}
+	if kids[0].isEager {
+		var buf [16]int
+		for _, j := range m.ends(kids[0], i, buf[:0]) {
+			if m.seq(kids[1:], m.skipSpaces(j), k) {
+				return true
+			}
+		}
+		return false
 	}
 	return m.match(kids[0], i, func(j int) bool { return m.seq(kids[1:], m.skipSpaces(j), k) })
 }
@@ -108,29 +111,58 @@ func (m *matcher) skipSpaces(i int) int {
 
 func (m *matcher) repeat(n *node, i, count int, k func(int) bool) bool {
 	if n.max < 0 || count < n.max {
-		more := m.match(n.kids[0], i, func(j int) bool {
-			return j > i && m.repeat(n, j, count+1, k)
-		})
-		if more {
+		if m.repeatOnce(n, i, count, k) {
 			return true
 		}
 	}
 	return count >= n.min && k(i)
 }
 
-func (m *matcher) capture(n *node, i int, k func(int) bool) bool {
-	return m.match(n.kids[0], i, func(j int) bool {
-		end := j
-		for end > i && isSpace(m.a.text[end-1]) {
-			end-- // spaces skipped after the last element are not captured
-		}
-		m.caps = append(m.caps, capture{n.text, i, end})
-		if k(j) {
+// repeatOnce matches the repeated element once more at i, and the rest of
+// the repeat after it.
+func (m *matcher) repeatOnce(n *node, i, count int, k func(int) bool) bool {
+	kid := n.kids[0]
+	if !kid.isEager {
+		return m.match(kid, i, func(j int) bool {
+			return j > i && m.repeat(n, j, count+1, k)
+		})
+	}
+	var buf [16]int
+	for _, j := range m.ends(kid, i, buf[:0]) {
+		if j > i && m.repeat(n, j, count+1, k) {
 			return true
 		}
-		m.caps = m.caps[:len(m.caps)-1]
-		return false
-	})
+	}
+	return false
+}
+
+func (m *matcher) capture(n *node, i int, k func(int) bool) bool {
+	kid := n.kids[0]
+	if !kid.isEager {
+		return m.match(kid, i, func(j int) bool { return m.captureEnd(n, i, j, k) })
+	}
+	var buf [16]int
+	for _, j := range m.ends(kid, i, buf[:0]) {
+		if m.captureEnd(n, i, j, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// captureEnd records the capture of n from i to j and continues with k;
+// it takes the capture back when k fails.
+func (m *matcher) captureEnd(n *node, i, j int, k func(int) bool) bool {
+	end := j
+	for end > i && isSpace(m.a.text[end-1]) {
+		end-- // spaces skipped after the last element are not captured
+	}
+	m.caps = append(m.caps, capture{n.text, i, end})
+	if k(j) {
+		return true
+	}
+	m.caps = m.caps[:len(m.caps)-1]
+	return false
 }
 
 func (m *matcher) literal(lit []rune, i int) (int, bool) {
@@ -144,73 +176,29 @@ func (m *matcher) literal(lit []rune, i int) (int, bool) {
 	return i, true
 }
 
-func (m *matcher) class(c *class, i int, k func(int) bool) bool {
-	if !m.classMayStart(c, i) {
-		return false
-	}
-	var buf [16]int
-	ends := c.matchEnds(m.a.text, i, buf[:0])
-	for _, j := range ends {
-		if k(j) {
-			return true
-		}
-	}
-	return false
-}
-
 // tokClassAt reports whether a nominal word starting at i ends with a
 // longer-than-itself word of the class.
 func (m *matcher) tokClassAt(c *class, i int) bool {
-	s, pos, ok := m.a.token(i)
-	if !ok || !namePOS(pos) {
+	if i >= len(m.a.tokAt) || m.a.tokAt[i] < 0 {
 		return false
+	}
+	s := m.a.toks[m.a.tokAt[i]]
+	if c.lasts != nil && !c.lasts.has(m.a.text[s.end-1]) {
+		return false // no word of the class ends the word
+	}
+	if _, pos, _ := m.a.token(i); !namePOS(pos) {
+		return false
+	}
+	if c.bit != 0 {
+		return m.endsWithShorter(c, s)
 	}
 	_, n, found := c.suffixOf(m.a.text, s.start, s.end)
 	return found && n < s.end-s.start
 }
 
-func (m *matcher) sub(kind subKind, i int, k func(int) bool) bool {
-	a := m.a
-	switch kind {
-	case subNum:
-		n, ok := a.numberAt(i)
-		return ok && !n.Percent && k(n.End)
-	case subPct:
-		n, ok := a.numberAt(i)
-		return ok && n.Percent && k(n.End)
-	case subDigit:
-		return i < len(a.text) && isDigit(a.text[i]) && k(i+1)
-	case subDate:
-		d, ok := a.dateAtPos(i)
-		return ok && k(d.End)
-	case subPlace:
-		p, ok := a.placeAt(i)
-		return ok && !p.Anonymised && k(p.End)
-	case subAnon:
-		p, ok := a.placeAt(i)
-		return ok && p.Anonymised && k(p.End)
-	case subQuoted:
-		j, ok := quotedAt(a.text, i)
-		return ok && k(j)
-	case subTitled:
-		j, ok := titledAt(a.text, i)
-		return ok && k(j)
-	case subNP:
-		return m.np(i, k, m.cachedWord(&m.contentEnds, m.contentWord))
-	case subName:
-		return m.np(i, k, m.cachedWord(&m.nameEnds, m.nameWord))
-	case subHan:
-		return i < len(a.text) && isHan(a.text[i]) && k(i+1)
-	case subTok:
-		s, _, ok := a.token(i)
-		return ok && k(s.end)
-	}
-	return false
-}
-
-// np matches a noun phrase: 1 to npMaxWords content words (or quoted
-// phrases, or 《》 titles) in a row, longest first.
-func (m *matcher) np(i int, k func(int) bool, word func(int) (int, bool)) bool {
+// npEnds appends the ends of a noun phrase at i, longest first: 1 to
+// npMaxWords content words (or quoted phrases, or 《》 titles) in a row.
+func (m *matcher) npEnds(i int, word func(int) (int, bool), buf []int) []int {
 	var ends [npMaxWords]int
 	n := 0
 	j := i
@@ -231,11 +219,9 @@ func (m *matcher) np(i int, k func(int) bool, word func(int) (int, bool)) bool {
 		n++
 	}
 	for n--; n >= 0; n-- {
-		if k(ends[n]) {
-			return true
-		}
+		buf = append(buf, ends[n])
 	}
-	return false
+	return buf
 }
 
 // npStarts reports whether np matches at i: whether its first step, as np

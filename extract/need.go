@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"zongjie/rules"
 )
@@ -10,13 +11,36 @@ import (
 // need is an element that every match of a rule holds at least minOff
 // runes after its start: one of the anchors nodes (found in the anchor
 // index under ids). When no element before it can hold a clause break,
-// it stands in the clause where the match starts. A start where no
-// occurrence of the need fits is not worth trying.
+// it stands in the clause where the match starts; when none can hold a
+// clause break but 、, in the start's wide clause (wideClauseStart). A
+// start where no occurrence of the need fits is not worth trying.
 type need struct {
 	nodes  []*node
 	ids    []int
 	minOff int
-	breaks bool // an element before it may hold a clause break
+	scope  scope
+}
+
+// scope is where a need may stand, from the start of a match: in its
+// clause, in its wide clause, or anywhere.
+type scope uint8
+
+const (
+	inClause scope = iota
+	inWideClause
+	anywhere
+)
+
+// scopeAfter returns where an element after n may stand, from the start
+// of n: how far the clause breaks that n may hold reach.
+func scopeAfter(n *node) scope {
+	switch {
+	case !mayHold(n, clauseBreaks):
+		return inClause
+	case !mayHold(n, wideBreaks):
+		return inWideClause
+	}
+	return anywhere
 }
 
 // needs returns the elements that every match of n holds, as far as they
@@ -25,36 +49,30 @@ type need struct {
 // lookaheads and repeats of at least one.
 //
 // The needs bound to the start's clause come first, as they rule out the
-// most, then those with the fewest anchors: nextStart stops at the first
-// that rules a start out.
+// most, then those bound to its wide clause, then those with the fewest
+// anchors: nextStart stops at the first that rules a start out.
 func (n *node) needs() []need {
 	var out []need
-	n.appendNeeds(0, false, &out)
+	n.appendNeeds(0, inClause, &out)
 	slices.SortStableFunc(out, func(a, b need) int {
-		if a.breaks != b.breaks {
-			if b.breaks {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(len(a.nodes), len(b.nodes))
+		return cmp.Or(cmp.Compare(a.scope, b.scope), cmp.Compare(len(a.nodes), len(b.nodes)))
 	})
 	return out
 }
 
-func (n *node) appendNeeds(off int, breaks bool, out *[]need) {
+func (n *node) appendNeeds(off int, sc scope, out *[]need) {
 	switch n.op {
 	case rules.OpSeq:
 		for _, k := range n.kids {
-			k.appendNeeds(off, breaks, out)
+			k.appendNeeds(off, sc, out)
 			off += k.minW
-			breaks = breaks || mayBreak(k)
+			sc = max(sc, scopeAfter(k))
 		}
 	case rules.OpCapture, rules.OpAnd:
-		n.kids[0].appendNeeds(off, breaks, out)
+		n.kids[0].appendNeeds(off, sc, out)
 	case rules.OpRepeat:
 		if n.min > 0 {
-			n.kids[0].appendNeeds(off, breaks, out)
+			n.kids[0].appendNeeds(off, sc, out)
 		}
 	case rules.OpAlt:
 		for _, k := range n.kids {
@@ -62,10 +80,10 @@ func (n *node) appendNeeds(off int, breaks bool, out *[]need) {
 				return
 			}
 		}
-		*out = append(*out, need{nodes: n.kids, minOff: off, breaks: breaks})
+		*out = append(*out, need{nodes: n.kids, minOff: off, scope: sc})
 	default:
 		if n.findable() {
-			*out = append(*out, need{nodes: []*node{n}, minOff: off, breaks: breaks})
+			*out = append(*out, need{nodes: []*node{n}, minOff: off, scope: sc})
 		}
 	}
 }
@@ -103,22 +121,25 @@ func (n *node) findable() bool {
 	return false
 }
 
-// mayBreak reports whether n may match text holding a clause break. It
-// errs towards yes: a number may be written 1,000, a noun phrase may hold
-// a quoted phrase with a comma, a word may be punctuation.
-func mayBreak(n *node) bool {
+// mayHold reports whether n may match text holding one of the breaks (a
+// string of clause breaks). It errs towards yes: a number may be written
+// 1,000, a noun phrase may hold a quoted phrase with a comma, a word may
+// be punctuation.
+func mayHold(n *node, breaks string) bool {
 	switch n.op {
 	case rules.OpSeq, rules.OpAlt, rules.OpCapture, rules.OpRepeat:
 		for _, k := range n.kids {
-			if mayBreak(k) {
+			if mayHold(k, breaks) {
 				return true
 			}
 		}
 		return false
 	case rules.OpNot, rules.OpAnd:
 		return false // consumes nothing
-	case rules.OpLit, rules.OpClass:
-		return n.breaks
+	case rules.OpLit:
+		return strings.ContainsAny(string(n.lit), breaks)
+	case rules.OpClass:
+		return n.cls.holdsAny(breaks)
 	case rules.OpSub:
 		switch n.sub {
 		case subPlace, subAnon, subHan, subDigit:
@@ -138,7 +159,8 @@ func mayBreak(n *node) bool {
 // ascend.
 func (c *compiledRule) nextStart(m *matcher, i int, at []int) (next, until int) {
 	until, x := len(m.a.text), 0
-	for _, nd := range c.needs {
+	for k := range c.needs {
+		nd := &c.needs[k]
 		first := len(m.a.text) // the first start this need allows
 		last := -1             // the last start from i on it allows, if i
 		for _, id := range nd.ids {
@@ -155,8 +177,11 @@ func (c *compiledRule) nextStart(m *matcher, i int, at []int) (next, until int) 
 			// a start before the clause of occ[j] finds no later
 			// occurrence in its clause either
 			s := i
-			if !nd.breaks {
+			switch nd.scope {
+			case inClause:
 				s = max(s, m.a.clauseStart(occ[j]))
+			case inWideClause:
+				s = max(s, m.a.wideClauseStart(occ[j]))
 			}
 			first = min(first, s)
 			if s == i {
@@ -172,21 +197,25 @@ func (c *compiledRule) nextStart(m *matcher, i int, at []int) (next, until int) 
 }
 
 // startsFrom appends to out the starts from lo to hi that the needs do
-// not rule out and where the pattern can start (canStartAny).
-func (c *compiledRule) startsFrom(m *matcher, lo, hi int, at []int, out []int) []int {
-	until := lo - 1 // the needs allow the starts up to here
-	for i := lo; i <= hi; i++ {
-		if i > until {
+// not rule out and where the pattern can start (canStartAny). It returns
+// too the first position after hi that the needs may allow: the starts
+// before it are ruled out. m.needsUntil is the last start up to which the
+// needs are known to allow all, from earlier calls for the same rule with
+// lower positions.
+func (c *compiledRule) startsFrom(m *matcher, lo, hi int, at []int, out []int) ([]int, int) {
+	i := lo
+	for ; i <= hi; i++ {
+		if i > m.needsUntil {
 			next, u := c.nextStart(m, i, at)
 			if next > i {
 				i = next - 1
 				continue
 			}
-			until = u
+			m.needsUntil = u
 		}
-		if m.canStartAny(c.firsts, i) {
+		if c.startsAtAnchors || m.canStartAny(c.firsts, i) {
 			out = append(out, i)
 		}
 	}
-	return out
+	return out, i
 }

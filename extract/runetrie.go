@@ -4,11 +4,14 @@ import "slices"
 
 // runeTrie maps keys (rune strings) to values of type V. Each edge holds
 // a copy of the node it leads to, so that a step down the trie touches
-// the memory of one edge: the root's children are in a table by rune, the
-// children of a node with few of them contiguous in kids, those of a node
-// with many in a hash table.
+// the memory of one edge: the root's children are found through a table
+// by rune, the children of a node with few of them contiguous in kids,
+// those of a node with many in a hash table.
 type runeTrie[V any] struct {
-	root     []trieSlot[V] // BMP rune → child of the root; id 0 for none
+	// rootAt maps a BMP rune to 1 + the index of its child of the root in
+	// root, 0 for none: a small table, for the cache, before the children.
+	rootAt   []int32
+	root     []trieSlot[V]
 	rootWide map[rune]*trieSlot[V]
 	kids     []trieKid[V]
 	// the children of the nodes with more than maxScan of them, by hash of
@@ -53,10 +56,11 @@ type trieKey[V any] struct {
 func newRuneTrie[V any](keys []trieKey[V]) *runeTrie[V] {
 	slices.SortFunc(keys, func(a, b trieKey[V]) int { return slices.Compare(a.key, b.key) })
 	nodes, kids := layOut(keys)
-	t := &runeTrie[V]{root: make([]trieSlot[V], 0x10000), rootWide: map[rune]*trieSlot[V]{}}
+	t := &runeTrie[V]{rootAt: make([]int32, 0x10000), rootWide: map[rune]*trieSlot[V]{}}
 	for _, k := range kids[nodes[0].first:nodes[0].end] {
 		if k.r < 0x10000 {
-			t.root[k.r] = nodes[k.node]
+			t.root = append(t.root, nodes[k.node])
+			t.rootAt[k.r] = int32(len(t.root))
 		} else {
 			s := nodes[k.node]
 			t.rootWide[k.r] = &s
@@ -143,8 +147,8 @@ func (t *runeTrie[V]) edgeHash(n int32, r rune) uint32 {
 // start returns the node of the one-rune key r, nil for none.
 func (t *runeTrie[V]) start(r rune) *trieSlot[V] {
 	if r >= 0 && r < 0x10000 {
-		if s := &t.root[r]; s.id != 0 {
-			return s
+		if x := t.rootAt[r]; x != 0 {
+			return &t.root[x-1]
 		}
 		return nil
 	}
