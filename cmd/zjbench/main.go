@@ -35,7 +35,18 @@ func main() {
 	work := flag.String("work", filepath.Join(os.TempDir(), "zj-bench"), "a scratch folder for the indexes")
 	queries := flag.Int("queries", 200, "searches timed per kind")
 	repeat := flag.Int("repeat", 1, "import and baseline runs, alternating; the median ratio is reported")
+	searchOnly := flag.Bool("search-only", false, "time searches and the cold start on the index a previous run left in -work")
 	flag.Parse()
+	if *searchOnly && *bin != "" {
+		zjIndex := filepath.Join(*work, "zongjie.bleve")
+		if err := measureSearch(context.Background(), zjIndex, *queries); err != nil {
+			log.Fatal(err)
+		}
+		if err := measureColdStart(context.Background(), *bin, zjIndex); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if *bin == "" || *archive == "" {
 		flag.Usage()
 		os.Exit(2)
