@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -116,5 +117,45 @@ func TestGivenWords(t *testing.T) {
 	res, err := ix.b.Search(bleve.NewSearchRequest(q))
 	if err != nil || res.Total != 1 || res.Hits[0].ID != odd.Doc.ID {
 		t.Errorf("the given words are not the body's words: %v %v", err, res)
+	}
+}
+
+// TestTwoCharacterWordQuery checks the query of a two-character word: it
+// finds the word as a body word, a title word and a bigram, and a title
+// match ranks first.
+func TestTwoCharacterWordQuery(t *testing.T) {
+	if _, ok := oneBigram("宣传"); !ok {
+		t.Fatal("宣传 is one bigram")
+	}
+	for _, w := range []string{"宣传资料", "宣", "ab", "宣a"} {
+		if _, ok := oneBigram(w); ok {
+			t.Errorf("%q is not one bigram", w)
+		}
+	}
+	ix, _ := testIndex(t)
+	defer ix.Close()
+	for _, tc := range []struct{ query, want string }{
+		{"禁毒", "c"}, // title and body word
+		{"生产", "b"}, // a word inside 安全生产 (a sub-word, or a bigram)
+		{"业开", "b"}, // a bigram across words only
+		{"总结", "abc"},
+	} {
+		res, err := ix.Search(context.Background(), Request{Query: tc.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []string{}
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		sort.Strings(got)
+		if strings.Join(got, "") != tc.want {
+			t.Errorf("search %q = %v, want %q", tc.query, got, tc.want)
+		}
+	}
+	// 宣传 is in c's title and body, twice in a's body only
+	res, err := ix.Search(context.Background(), Request{Query: "宣传"})
+	if err != nil || len(res.Hits) != 2 || res.Hits[0].ID != "c" {
+		t.Errorf("宣传 is in c's title and ranks it first: %v %+v", err, res)
 	}
 }

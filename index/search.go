@@ -177,10 +177,36 @@ func (q Query) bleve() query.Query {
 // title and the body give the score (the bigrams keep no frequencies).
 func wordQuery(w string) query.Query {
 	w = corpus.Simplified(w) // the index holds traditional documents in simplified characters
+	if term, ok := oneBigram(w); ok {
+		return bigramWordQuery(term)
+	}
 	b := bleve.NewBooleanQuery()
 	b.AddMust(unscoredQuery{bigramQuery(w)})
 	b.AddShould(matchAll(w, FieldTitle, AnalyzerName, 3), matchAll(w, FieldBody, AnalyzerName, 1))
 	return b
+}
+
+// oneBigram returns the word when it is two Han characters: one bigram.
+func oneBigram(w string) (string, bool) {
+	toks := bigramAnalyzer{}.Analyze([]byte(w))
+	if len(toks) != 1 || toks[0].Type != analysis.Double || len(toks[0].Term) != len(w) {
+		return "", false
+	}
+	return w, true
+}
+
+// bigramWordQuery matches a two-character word (宣传): in the text it is a
+// word of the body, a word of the title, or else a bigram. One pass over
+// the three terms finds and scores it, where the general query reads the
+// body's term twice (for matching and for the score).
+func bigramWordQuery(term string) query.Query {
+	in := func(field string, boost float64) *query.TermQuery {
+		q := bleve.NewTermQuery(term)
+		q.SetField(field)
+		q.SetBoost(boost)
+		return q
+	}
+	return bleve.NewDisjunctionQuery(unscoredQuery{in(FieldBodyCJK, 1)}, in(FieldTitle, 3), in(FieldBody, 1))
 }
 
 // bigramQuery matches a text whose bigrams all occur in the title or body.
