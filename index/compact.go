@@ -34,6 +34,28 @@ func (ix *Index) Compact(ctx context.Context) error {
 	return nil
 }
 
+// mergePlan gives bleve's merge policy. A new index is not merged while
+// it is written: its first import merges it once, at the end (Compact),
+// and merges on the way would be written again then. An index opened
+// later has bleve's default policy, which the open passes explicitly as it
+// overrides what the index's creation recorded.
+func mergePlan(fresh bool) map[string]interface{} {
+	o := mergeplan.DefaultMergePlanOptions
+	perTier := o.MaxSegmentsPerTier
+	if fresh {
+		perTier = 1 << 20
+	}
+	return map[string]interface{}{
+		"MaxSegmentsPerTier":   perTier,
+		"MaxSegmentSize":       o.MaxSegmentSize,
+		"MaxSegmentFileSize":   o.MaxSegmentFileSize,
+		"TierGrowth":           o.TierGrowth,
+		"SegmentsPerMergeTask": o.SegmentsPerMergeTask,
+		"FloorSegmentSize":     o.FloorSegmentSize,
+		"ReclaimDeletesWeight": o.ReclaimDeletesWeight,
+	}
+}
+
 // awaitCleanup waits, at most max, until bleve has removed the segment
 // files the merge replaced: it does so soon after, in the background, and
 // a process that exits first leaves them on disk until the next import.

@@ -92,11 +92,13 @@ type Entry struct {
 func Open(path string, create bool) (*Index, error) {
 	// only an import (create) writes; the other commands read, and a
 	// reader neither merges segments nor keeps others from reading
-	cfg := map[string]interface{}{"bolt_timeout": LockTimeout.String(), "read_only": !create}
+	cfg := map[string]interface{}{"bolt_timeout": LockTimeout.String(), "read_only": !create,
+		"scorchMergePlanOptions": mergePlan(false)}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		if !create {
 			return nil, fmt.Errorf("open index %s: %w", path, err)
 		}
+		cfg["scorchMergePlanOptions"] = mergePlan(true)
 		b, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, cfg)
 		if err == nil {
 			err = b.SetInternal([]byte(layoutKey), []byte(layout))

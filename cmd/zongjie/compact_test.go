@@ -11,8 +11,6 @@ import (
 // leaves it in one segment, and that a small import after it does not
 // rewrite the index.
 func TestImportCompacts(t *testing.T) {
-	defer func(n int) { compactMinDocs = n }(compactMinDocs)
-	compactMinDocs = 10
 	dir := t.TempDir()
 	ix := filepath.Join(dir, "ix.bleve")
 	rep := filepath.Join(dir, "report.json")

@@ -19,7 +19,7 @@ const importSynopsis = `import [--index DIR] [--rules DIR] [--encoding 编码] [
 
 读入文件或文件夹（递归），拆分合集、抽取事实，写入索引。已导入的文档不会重复；
 文件有改动时替换其旧文档；转载的同一篇总结只保留一份并记下出处。
-写入的文档不少于 1000 篇且占索引一半以上时，最后把索引合并为一段（更小、检索更快）。
+写入的文档占索引一半以上时，最后把索引合并为一段（更小、检索更快）。
 按 Ctrl-C 会在当前批次写完后停止，再次运行同一命令即可继续。`
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -99,19 +99,17 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// compactMinDocs is the fewest documents an import writes before it
-// compacts the index: fewer are merged by bleve as it goes.
-var compactMinDocs = 1000
-
-// compact merges the index into one segment after an import that wrote at
-// least compactMinDocs documents and half of the index. Ctrl-C stops the
-// merge, and the index stays as it was.
+// compact merges the index into one segment after an import that wrote
+// at least half of the index's documents: bleve does not merge a new index
+// while it is written, and after a large import one segment is smaller
+// and faster to search. Ctrl-C stops the merge, and the index stays as it
+// was.
 func compact(ctx context.Context, ix *index.Index, report *importReport, stderr io.Writer, quiet bool) error {
 	n, err := ix.DocCount()
 	if err != nil {
 		return fmt.Errorf("count documents of %s: %w", ix.Path(), err)
 	}
-	if report.Written < compactMinDocs || uint64(report.Written)*2 < n {
+	if report.Written == 0 || uint64(report.Written)*2 < n {
 		return nil
 	}
 	if !quiet {
