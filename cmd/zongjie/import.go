@@ -127,8 +127,10 @@ func compact(ctx context.Context, ix *index.Index, report *importReport, stderr 
 // overrides it).
 const importMemoryLimit = 700 << 20
 
-// importGCPercent is the GOGC of an import (GOGC overrides it).
-const importGCPercent = 150
+// importGCPercent is the GOGC of an import (GOGC overrides it). On 20,000
+// reports 300 took 8% off the import's time against 150, with a peak RSS
+// of 780–830 MiB against 780–800: the memory limit bounds the heap.
+const importGCPercent = 300
 
 // openIndex opens the index, naming it in the message when another process
 // holds it.
