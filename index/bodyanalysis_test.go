@@ -98,12 +98,7 @@ func TestGivenWords(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ids := []string{}
-		for _, h := range res.Hits {
-			ids = append(ids, h.ID)
-		}
-		sort.Strings(ids)
-		return fmt.Sprint(res.Total, ids)
+		return fmt.Sprint(res.Total, sortedIDs(res))
 	}
 	for _, q := range []string{"宣传资料", "消费者 权益", "农业", "\"安全 生产\"", "市场监督管理局"} {
 		if a, b := search(sample, q), search(withWords[:len(sample)], q); a != b {
@@ -144,11 +139,7 @@ func TestTwoCharacterWordQuery(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := []string{}
-		for _, h := range res.Hits {
-			got = append(got, h.ID)
-		}
-		sort.Strings(got)
+		got := sortedIDs(res)
 		if strings.Join(got, "") != tc.want {
 			t.Errorf("search %q = %v, want %q", tc.query, got, tc.want)
 		}
@@ -158,4 +149,14 @@ func TestTwoCharacterWordQuery(t *testing.T) {
 	if err != nil || len(res.Hits) != 2 || res.Hits[0].ID != "c" {
 		t.Errorf("宣传 is in c's title and ranks it first: %v %+v", err, res)
 	}
+}
+
+// sortedIDs returns the ids of a result's hits, sorted.
+func sortedIDs(res *Result) []string {
+	ids := []string{}
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	sort.Strings(ids)
+	return ids
 }
