@@ -39,6 +39,13 @@ type analysis struct {
 	wordPos  []uint16
 	wordWork wordScratch
 	cut      []bool
+	// trie is the segmenter's dictionary, which segmented the words.
+	trie *wordTrie
+	// ruleWords, rulePos and runOnWork are scratch space for unitRunOns:
+	// the words the rules read, where they differ from words.
+	ruleWords []span
+	rulePos   []uint16
+	runOnWork wordScratch
 }
 
 // afterNumber reports whether a number ends just before i.
@@ -101,8 +108,22 @@ func (a *analysis) token(i int) (span, string, bool) {
 
 // analyse fills a with the analysis of text, reusing a's buffers.
 func (e *Extractor) analyse(a *analysis, text string) {
+	a.segmentText(e.seg, text)
+	e.analyseSegmented(a, text)
+}
+
+// segmentText fills a with text as runes and its words as gse's Segment
+// finds them: the segmentation, which the rest of the analysis
+// (analyseSegmented) builds on.
+func (a *analysis) segmentText(seg *Segmenter, text string) {
 	a.text = appendRunes(a.text[:0], text)
 	a.valid = validRunes(a.text, text)
+	a.segmentWords(seg, text)
+}
+
+// analyseSegmented fills a with the rest of the analysis of text, once
+// segmentText has segmented it.
+func (e *Extractor) analyseSegmented(a *analysis, text string) {
 	n := len(a.text)
 	a.nums = appendNumbers(a.nums[:0], a.text)
 	a.dates = findDates(a.text, a.dates)
@@ -117,7 +138,7 @@ func (e *Extractor) analyse(a *analysis, text string) {
 	a.covered = resized(a.covered, n+1)
 	a.dateAt = indexSpans(a.dateAt, n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
 	a.plAt = indexSpans(a.plAt, n, len(a.places), func(i int) span { return span{a.places[i].Start, a.places[i].End} }, nil)
-	a.segment(e.seg, text, e.classes["unit"])
+	a.segment(e.classes["unit"])
 	a.findClauses()
 }
 
@@ -171,15 +192,16 @@ func indexSpans(idx []int32, n, count int, at func(int) span, covered []bool) []
 	return idx
 }
 
-// segment splits the text into words, drops the Chinese numerals that are
-// part of a word (一 in 统一, 四 in 第四), then cuts the words at the edges
-// of the remaining numbers and of dates and places, so that a word never
-// straddles one (gse joins 多人 in 300多人次).
-func (a *analysis) segment(seg *Segmenter, text string, units *class) {
+// segment takes the words of the text (segmentWords), drops the Chinese
+// numerals that are part of a word (一 in 统一, 四 in 第四), segments again
+// the words that run on past a measure word after a number (unitRunOns),
+// then cuts the words at the edges of the remaining numbers and of dates
+// and places, so that a word never straddles one (gse joins 多人 in
+// 300多人次).
+func (a *analysis) segment(units *class) {
 	n := len(a.text)
-	a.segmentWords(seg, text)
-	words := a.words
 	a.dropWordNumerals(units)
+	words, wordPos := a.unitRunOns(units, a.trie)
 	cut := resized(a.cut, n+1)
 	a.cut = cut
 	mark := func(s, e int) {
@@ -210,7 +232,7 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 			for j < w.end && !cut[j] {
 				j++
 			}
-			pos := a.wordPos[i]
+			pos := wordPos[i]
 			if s != w.start || j != w.end {
 				pos = xPos // a piece of a word cut at a number, date or place
 			}
@@ -234,6 +256,7 @@ func (a *analysis) segment(seg *Segmenter, text string, units *class) {
 func (a *analysis) segmentWords(seg *Segmenter, text string) {
 	a.words, a.wordPos = a.words[:0], a.wordPos[:0]
 	trie := seg.words()
+	a.trie = trie
 	a.posNames = trie.posNames
 	if a.valid {
 		a.words, a.wordPos = trie.segment(a.text, &a.wordWork, a.words, a.wordPos)
@@ -272,7 +295,8 @@ func (c *runeCursor) at(b int) int {
 // dropWordNumerals removes the numbers written in Chinese numerals that
 // are part of a word: one starting before the numeral (统一, 进一步), an
 // ordinal (第四), or one whose rest is no measure word and which is no
-// numeral word itself (一致). 两场, 四家 and 一些 keep their numbers.
+// numeral word itself (一致); and those inside the name of a place
+// (四台子街道). 两场, 四家 and 一些 keep their numbers.
 func (a *analysis) dropWordNumerals(units *class) {
 	words := a.words
 	kept := a.nums[:0]
@@ -281,13 +305,32 @@ func (a *analysis) dropWordNumerals(units *class) {
 		for w < len(words) && words[w].end <= m.Start {
 			w++
 		}
-		if w < len(words) && !isDigit(a.text[m.Start]) && a.wordHoldsNumeral(words[w], a.posNames[a.wordPos[w]], m, units) {
+		if !isDigit(a.text[m.Start]) && (w < len(words) && a.wordHoldsNumeral(words[w], a.posNames[a.wordPos[w]], m, units) || a.placeHolds(m)) {
 			continue
 		}
 		kept = append(kept, m)
 	}
 	a.nums = kept
 }
+
+// placeHolds reports whether the numeral m is part of the name of a place
+// (四台子街道, 五台县, 三门峡市): the place starts at or before it and ends
+// after it.
+func (a *analysis) placeHolds(m Number) bool {
+	for i := m.Start; i >= 0 && i >= m.Start-placeNumeralReach; i-- {
+		if i < len(a.plAt) && a.plAt[i] > 0 {
+			p := a.places[a.plAt[i]-1]
+			if !p.Anonymised && p.End > m.End && p.Start <= m.Start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeNumeralReach is how far before a numeral placeHolds looks for the
+// start of a place name holding it, in runes.
+const placeNumeralReach = 8
 
 func (a *analysis) wordHoldsNumeral(w span, pos string, m Number, units *class) bool {
 	switch {

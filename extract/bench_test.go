@@ -38,11 +38,13 @@ func sampleDocs(tb testing.TB) []corpus.Document {
 //     extraction called until it had its own);
 //   - gse-cut-hmm: gse's default Cut with the HMM over its full Simplified
 //     dictionary;
-//   - own-segment: the extraction's own segmentation (the same words and
-//     parts of speech as gse-segment, from a rune trie of gse's dictionary);
-//   - extract: the whole extraction, which segments too;
-//   - extract-alone: the extraction less its own segmentation, the cost of
-//     the rules and fact building.
+//   - extract: the whole extraction of each document;
+//   - own-segment: the part of it that is the extraction's own
+//     segmentation (the same words and parts of speech as gse-segment,
+//     from a rune trie of gse's dictionary), timed in place, document by
+//     document;
+//   - extract-alone: the rest, the cost of the sub-parsers, the rules and
+//     fact building.
 //
 // It reports each as MB/s, and the ratios of the extraction alone, and of
 // the whole extraction, to gse's segmentation.
@@ -55,36 +57,30 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	docs := sampleDocs(b)
 	size := 0
-	texts := make([][]rune, len(docs))
-	for i, d := range docs {
+	for _, d := range docs {
 		size += len(d.Text)
-		texts[i] = []rune(d.Text)
 	}
-	var scratch wordScratch
-	var words []span
-	var pos []uint16
+	w := e.workspace()
 	var seg, hmm, own, all time.Duration
 	for b.Loop() {
 		t0 := time.Now()
 		for _, d := range docs {
-			e.seg.Segment(d.Text)
+			e.seg.seg.Segment([]byte(d.Text))
 		}
 		t1 := time.Now()
 		for _, d := range docs {
 			full.Cut(d.Text, true)
 		}
 		t2 := time.Now()
-		for _, t := range texts {
-			words, pos = e.seg.words().segment(t, &scratch, words[:0], pos[:0])
-		}
-		t3 := time.Now()
 		for _, d := range docs {
-			e.Extract(d)
+			s := time.Now()
+			w.a.segmentText(e.seg, d.Text)
+			own += time.Since(s)
+			e.extractSegmentedDoc(w, d)
 		}
 		seg += t1.Sub(t0)
 		hmm += t2.Sub(t1)
-		own += t3.Sub(t2)
-		all += time.Since(t3)
+		all += time.Since(t2)
 	}
 	mb := float64(size) * float64(b.N) / 1e6
 	alone := all - own

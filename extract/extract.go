@@ -126,7 +126,14 @@ func (e *Extractor) Extract(doc corpus.Document) Record {
 
 // extractDoc finds the facts of one document with the workspace w.
 func (e *Extractor) extractDoc(w *workspace, doc corpus.Document) Record {
-	rec := e.extract(w, doc.Text, doc.Written)
+	w.a.segmentText(e.seg, doc.Text)
+	return e.extractSegmentedDoc(w, doc)
+}
+
+// extractSegmentedDoc is extractDoc after the segmentation: w's analysis
+// holds the document's text and words (segmentText).
+func (e *Extractor) extractSegmentedDoc(w *workspace, doc corpus.Document) Record {
+	rec := e.extractSegmented(w, doc.Text, doc.Written)
 	rec.ID, rec.Source, rec.Title = doc.ID, doc.Source, doc.Title
 	e.inferYear(&rec, doc, w.a.text)
 	return rec
@@ -145,8 +152,15 @@ func (e *Extractor) ExtractText(text string) Record {
 // (traditional characters, one for one with text), from which the facts'
 // names are taken.
 func (e *Extractor) extract(w *workspace, text, written string) Record {
+	w.a.segmentText(e.seg, text)
+	return e.extractSegmented(w, text, written)
+}
+
+// extractSegmented is extract after the segmentation: w's analysis holds
+// the text and its words (segmentText).
+func (e *Extractor) extractSegmented(w *workspace, text, written string) Record {
 	a := &w.a
-	e.analyse(a, text)
+	e.analyseSegmented(a, text)
 	a.shown = a.text
 	if written != "" && utf8.RuneCountInString(written) == len(a.text) {
 		w.shown = appendRunes(w.shown[:0], written)
