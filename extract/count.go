@@ -20,7 +20,7 @@ func (b *builder) counts(hits []hit) []Count {
 			if os, ok := h.field("object"); ok && os.start < prev.Span[1] {
 				c.Object = "" // the words are the object of the count before (7个单位40余人)
 			}
-			if c.Action == "" && b.listContinues(prev, h.start) {
+			if c.Action == "" && b.listContinues(prev, h.start, sameMeasure(prev.Unit, c.Unit)) {
 				c.Action = prev.Action
 			}
 			var between []rune
@@ -138,14 +138,22 @@ func joinHedge(a, b string) string {
 }
 
 // listContinues reports whether a count starting at start continues a list
-// whose previous item is prev: only a list separator stands between them.
-func (b *builder) listContinues(prev Count, start int) bool {
+// whose previous item is prev: only a list separator stands between them,
+// and a comma or semicolon only when the two measure alike (发放手册400本，
+// 折页1000份; not 开展宣讲22场，受众群众5600余人).
+func (b *builder) listContinues(prev Count, start int, alike bool) bool {
 	end := prev.Span[1]
 	if end > start || start-end > 2 {
 		return false
 	}
 	for _, r := range b.a.text[end:start] {
-		if r != '、' && r != ',' && r != '，' && r != ';' && r != '；' {
+		switch {
+		case r == '、':
+		case r == ',' || r == '，' || r == ';' || r == '；':
+			if !alike {
+				return false
+			}
+		default:
 			return false
 		}
 	}
