@@ -85,10 +85,13 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 // interval is a range [lo, hi] of start positions.
 type interval struct{ lo, hi int }
 
-// starts returns the positions where the rule is worth trying, ascending.
-// They lie in the spans before the anchors' occurrences (anchorSpan),
-// taken in the order of their first starts, and the needs allow them.
-func (c *compiledRule) starts(m *matcher, out []int) []int {
+// starts calls try with the positions where the rule is worth trying,
+// ascending. They lie in the spans before the anchors' occurrences
+// (anchorSpan), taken in the order of their first starts, and the needs
+// allow them. try returns the first position after its start worth trying
+// again: past the match it found, so that the positions inside a match
+// are not even tested.
+func (c *compiledRule) starts(m *matcher, try func(int) int) {
 	n := len(m.a.text)
 	at := resized(m.needAt, c.needIDs)
 	m.needAt = at
@@ -97,8 +100,8 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 		m.needsUntil = n // no need rules a start out
 	}
 	if c.anchors == nil {
-		out, _ = c.startsFrom(m, 0, n-1, at, out)
-		return out
+		c.startsFrom(m, 0, n-1, at, try)
+		return
 	}
 	cur := resized(m.anchorAt, len(c.anchors))
 	m.anchorAt = cur
@@ -106,11 +109,9 @@ func (c *compiledRule) starts(m *matcher, out []int) []int {
 	for {
 		s, ok := c.nextSpan(m, cur, next)
 		if !ok {
-			return out
+			return
 		}
-		var past int
-		out, past = c.startsFrom(m, max(s.lo, next), s.hi, at, out)
-		next = max(next, past)
+		next = max(next, c.startsFrom(m, max(s.lo, next), s.hi, at, try))
 	}
 }
 
@@ -334,13 +335,8 @@ func (m *matcher) lookaheadFails(n *node, i int) bool {
 // run appends the rule's matches to hits, leftmost first and not
 // overlapping each other.
 func (c *compiledRule) run(m *matcher, hits []hit) []hit {
-	m.starts = c.starts(m, m.starts[:0])
 	m.failed.reset(len(c.top), len(m.a.text))
-	next := 0
-	for _, i := range m.starts {
-		if i < next {
-			continue
-		}
+	c.starts(m, func(i int) int {
 		m.caps = m.caps[:0]
 		end := -1
 		accept := func(j int) bool {
@@ -356,11 +352,11 @@ func (c *compiledRule) run(m *matcher, hits []hit) []hit {
 			m.match(c.pat, i, accept)
 		}
 		if end < 0 {
-			continue
+			return i + 1
 		}
 		hits = append(hits, hit{rule: c, start: i, end: end, caps: m.keepCaps()})
-		next = end
-	}
+		return end
+	})
 	return hits
 }
 

@@ -27,7 +27,6 @@ type matcher struct {
 	// anchorAt is scratch for compiledRule.starts: each anchor's index in
 	// its occurrences.
 	anchorAt []int
-	starts   []int // scratch for compiledRule.run
 	needAt   []int // scratch for compiledRule.nextStart
 	// needsUntil is scratch for compiledRule.startsFrom: the needs allow
 	// every start up to it.

@@ -196,26 +196,28 @@ func (c *compiledRule) nextStart(m *matcher, i int, at []int) (next, until int) 
 	return i, until
 }
 
-// startsFrom appends to out the starts from lo to hi that the needs do
-// not rule out and where the pattern can start (canStartAny). It returns
-// too the first position after hi that the needs may allow: the starts
-// before it are ruled out. m.needsUntil is the last start up to which the
-// needs are known to allow all, from earlier calls for the same rule with
-// lower positions.
-func (c *compiledRule) startsFrom(m *matcher, lo, hi int, at []int, out []int) ([]int, int) {
+// startsFrom calls try with the starts from lo to hi that the needs do
+// not rule out and where the pattern can start (canStartAny), going on
+// from the position each call returns. It returns the first position after
+// hi that the needs may allow and no match holds: the starts before it are
+// done. m.needsUntil is the last start up to which the needs are known to
+// allow all, from earlier calls for the same rule with lower positions.
+func (c *compiledRule) startsFrom(m *matcher, lo, hi int, at []int, try func(int) int) int {
 	i := lo
-	for ; i <= hi; i++ {
+	for i <= hi {
 		if i > m.needsUntil {
 			next, u := c.nextStart(m, i, at)
 			if next > i {
-				i = next - 1
+				i = next
 				continue
 			}
 			m.needsUntil = u
 		}
 		if c.startsAtAnchors || m.canStartAny(c.firsts, i) {
-			out = append(out, i)
+			i = try(i)
+		} else {
+			i++
 		}
 	}
-	return out, i
+	return i
 }
