@@ -53,7 +53,7 @@ type node struct {
 const (
 	npMaxWords  = 8
 	npMaxRunes  = 24
-	quotedMax   = 40
+	quotedMax   = 64
 	titledMax   = 80
 	anyWordRune = 12 // the widest word assumed when bounding a rule's reach
 )
