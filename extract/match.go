@@ -16,6 +16,7 @@ type capture struct {
 type matcher struct {
 	a       *analysis
 	npStop  *class // words that end a noun phrase (np_stop.dict), may be nil
+	npTrail *class // words that never end a noun phrase (np_trail.dict), may be nil
 	action  *class // action verbs, never inside a noun phrase, may be nil
 	orgStop *class // words that make a name generic (org_stop.dict), may be nil
 	link    *class // words between a statistic's name and its number, may be nil
@@ -196,8 +197,10 @@ func (m *matcher) tokClassAt(c *class, i int) bool {
 }
 
 // npEnds appends the ends of a noun phrase at i, longest first: 1 to
-// npMaxWords content words (or quoted phrases, or 《》 titles) in a row.
-func (m *matcher) npEnds(i int, word func(int) (int, bool), buf []int) []int {
+// npMaxWords content words (or quoted phrases, or 《》 titles) in a row;
+// a word of trail (when not nil) may start the phrase, and ends it
+// anywhere else (企业当场签订 holds the phrase 企业).
+func (m *matcher) npEnds(i int, word func(int) (int, bool), trail *class, buf []int) []int {
 	var ends [npMaxWords]int
 	n := 0
 	j := i
@@ -206,7 +209,7 @@ func (m *matcher) npEnds(i int, word func(int) (int, bool), buf []int) []int {
 			j = q
 		} else if q, ok := titledAt(m.a.text, j); ok && q-i <= npMaxRunes {
 			j = q
-		} else if e, ok := word(j); ok && (n > 0 || !m.measureWordAt(j, e)) {
+		} else if e, ok := word(j); ok && (n > 0 || !m.measureWordAt(j, e)) && (n == 0 || !m.classHas(trail, span{j, e})) {
 			j = e
 		} else {
 			break
