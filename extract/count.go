@@ -5,8 +5,10 @@ import (
 )
 
 // counts builds Count facts from count hits, lets a list share the action
-// of its first item (发放手册400本、折页1000份), and links the parts of a
-// total to it (共受理44起，其中申诉28起、举报13起).
+// of its first item (发放手册400本、折页1000份), gives a count without an
+// object that of the count before it in the sentence in the same unit
+// (查出隐患37处，已整改35处), and links the parts of a total to it
+// (共受理44起，其中申诉28起、举报13起).
 func (b *builder) counts(hits []hit) []Count {
 	out := factsFor[Count](hits)
 	total := -1 // index of the total whose parts are being listed
@@ -27,7 +29,11 @@ func (b *builder) counts(hits []hit) []Count {
 			if prev.Span[1] < h.start { // the texts of two counts may overlap
 				between = b.a.text[prev.Span[1]:h.start]
 			}
-			switch ends := sentenceEnds(between); {
+			ends := sentenceEnds(between)
+			if c.Object == "" && !ends && c.Unit == prev.Unit {
+				c.Object = prev.Object // 查出隐患37处，已整改35处: 35 隐患 too
+			}
+			switch {
 			case hasQizhong(between) && !ends:
 				total = n - 1
 			case ends:
