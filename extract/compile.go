@@ -170,6 +170,10 @@ type anchor struct {
 	id     int // index in the rule set's anchorIndex
 	reach  int
 	breaks bool
+	// tokens is, when the elements before the anchor take whole words
+	// only, how many (a part of speech, <tok>): then a match starts that
+	// many words before an anchor that starts a word. -1 otherwise.
+	tokens int
 }
 
 // anchors returns the elements one of which every match of n contains,
@@ -200,12 +204,13 @@ func (n *node) anchors() []anchor {
 		}
 		return all
 	case rules.OpSeq:
-		before, breaks := 0, false
+		before, breaks, toks := 0, false, 0
 		for _, k := range n.kids {
 			if a := k.anchors(); a != nil {
 				for i := range a {
 					a[i].reach += before
 					a[i].breaks = a[i].breaks || breaks
+					a[i].tokens = addWidth(a[i].tokens, toks)
 				}
 				return a
 			}
@@ -214,9 +219,35 @@ func (n *node) anchors() []anchor {
 			}
 			before += k.maxW
 			breaks = breaks || k.breaks
+			toks = addWidth(toks, k.wholeWords())
 		}
 	}
 	return nil
+}
+
+// wholeWords returns how many whole words n takes, when it takes whole
+// words only and always as many: 1 for a part of speech or <tok>, 0 for
+// a lookahead; -1 otherwise.
+func (n *node) wholeWords() int {
+	switch n.op {
+	case rules.OpPOS:
+		return 1
+	case rules.OpNot, rules.OpAnd:
+		return 0
+	case rules.OpSub:
+		if n.sub == subTok {
+			return 1
+		}
+	case rules.OpCapture:
+		return n.kids[0].wholeWords()
+	case rules.OpSeq:
+		w := 0
+		for _, k := range n.kids {
+			w = addWidth(w, k.wholeWords())
+		}
+		return w
+	}
+	return -1
 }
 
 // firstRune returns the first rune of a literal.

@@ -144,10 +144,19 @@ func (c *compiledRule) nextSpan(m *matcher, cur []int, next int) (interval, bool
 
 // anchorSpan returns the starts from which a match may reach the
 // occurrence o of the anchor a.
+// When the elements before the anchor take a known number of whole
+// words and the occurrence starts a word, the one start that many words
+// before it is the span.
 func (c *compiledRule) anchorSpan(m *matcher, a anchor, o int) interval {
 	lo := max(o-a.reach, 0)
 	if !a.breaks {
 		lo = max(lo, m.a.clauseStart(o))
+	}
+	if a.tokens > 0 && o < len(m.a.tokAt) && m.a.tokAt[o] >= 0 {
+		if t := int(m.a.tokAt[o]) - a.tokens; t >= 0 && m.a.toks[t].start >= lo {
+			return interval{m.a.toks[t].start, m.a.toks[t].start}
+		}
+		return interval{o, o - 1} // no start: too few words before it
 	}
 	return interval{lo, min(o, len(m.a.text)-1)}
 }
