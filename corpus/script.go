@@ -20,7 +20,7 @@ import (
 // stays far below.
 const traditionalShare = 0.03
 
-var t2s = sync.OnceValues(func() (*gocc.OpenCC, error) { return gocc.New("t2s") })
+var t2s = sync.OnceValues(func() (*gocc.OpenCC, error) { return gocc.New("hk2s") })
 
 // traditionalOnly holds common characters that exist only in traditional
 // script (們, 這, 國 …): the traditional half of hanzi.txt, as the

@@ -13,6 +13,8 @@ func TestToSimplified(t *testing.T) {
 	}{
 		{"區消費者委員會聯合區市場監管局開展宣傳，發放資料1.5萬餘份。", "区消费者委员会联合区市场监管局开展宣传，发放资料1.5万余份。", true},
 		{"臺灣地區的義診和健康講座共18場", "台湾地区的义诊和健康讲座共18场", true},
+		// Hong Kong's variant characters (衞 for 衛).
+		{"香港海關聯同食物環境衞生署舉辦推廣活動", "香港海关联同食物环境卫生署举办推广活动", true},
 		// A simplified text that quotes one traditional name stays as it is.
 		{"区消协联合区市场监督管理局开展宣传活动，发放宣传资料一千余份，现场解答群众咨询，并邀请《蘋果日報》记者采访报道了本次活动的开展情况。", "", false},
 		{"", "", false},

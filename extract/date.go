@@ -319,7 +319,9 @@ scan:
 	return y, false, e + 1, true
 }
 
-// yearValue checks a year of n digits and expands a two-digit one.
+// yearValue checks a year of n digits and expands a two-digit one, and a
+// three-digit one from 100 to 199 as a year of the Republic of China
+// calendar that Taiwan's reports use (112年 = 2023).
 func yearValue(v, n int) (int, bool) {
 	switch n {
 	case 2:
@@ -328,12 +330,19 @@ func yearValue(v, n int) (int, bool) {
 		}
 		return 1900 + v, true
 	case 3:
+		if v >= 100 && v < 200 {
+			return v + rocEpoch, true
+		}
 		return v, v >= 100
 	case 4:
 		return v, v >= 1000 && v < 3000
 	}
 	return 0, false
 }
+
+// rocEpoch is the year before the first year of the Republic of China
+// calendar (民國元年 = 1912).
+const rocEpoch = 1911
 
 // cnYear reads a positional Chinese year (两千零四年, 二千零二十四年) at i.
 func (s *scanner) cnYear(i int) (int, bool, int, bool) {

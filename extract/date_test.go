@@ -121,6 +121,9 @@ func TestFindDates(t *testing.T) {
 		{"20××年2月29日", []string{"20××年2月29日=anon--02-29"}},
 		{"20××-03-15", []string{"20××-03-15=anon--03-15"}},
 		{"20××年3月1日至5日", []string{"20××年3月1日至5日=anon--03-01..anon--03-05"}},
+		// Years of the Republic of China calendar, as Taiwan writes them.
+		{"112年3月15日", []string{"112年3月15日=2023-03-15"}},
+		{"民國111年12月4日", []string{"111年12月4日=2022-12-04"}},
 		// Consumer-rights day and other event names.
 		{"3.15当天", []string{"3.15=--03-15"}},
 		{"“3·15”当天", []string{"3·15=--03-15"}},
