@@ -22,7 +22,11 @@ type anchorIndex struct {
 	astral map[rune][]int32
 	toks   []int32 // ids of the ~@class (word class) anchors
 	subs   []int32 // ids of the sub-parser anchors
-	ids    map[anchorKey]int
+	// followed holds the anchors that count only where an element follows
+	// them (anchor.follow), found among the occurrences of the anchor
+	// alone.
+	followed []followedAnchor
+	ids      map[anchorKey]int
 	// lits and byBit gather the anchors for the lexicon.
 	lits  []litAnchor
 	byBit [64]int32
@@ -35,7 +39,11 @@ func newAnchorIndex(rs []*compiledRule, classes map[string]*class) *anchorIndex 
 	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}, ids: map[anchorKey]int{}}
 	for _, r := range rs {
 		for i := range r.anchors {
-			r.anchors[i].id = x.id(r.anchors[i].node)
+			a := &r.anchors[i]
+			a.id = x.id(a.node)
+			if a.follow != nil {
+				a.id = x.followedID(a.id, a.follow)
+			}
 		}
 		for i := range r.needs {
 			for _, n := range r.needs[i].nodes {
@@ -59,6 +67,22 @@ func (x *anchorIndex) id(n *node) int {
 		x.nodes = append(x.nodes, n)
 		x.add(n, int32(id))
 	}
+	return id
+}
+
+// followedAnchor is an anchor that counts only where follow can start
+// after it: its occurrences are those of the anchor base that pass.
+type followedAnchor struct {
+	id, base int
+	follow   *node
+}
+
+// followedID returns a new id for the anchor base (an id) followed by
+// follow.
+func (x *anchorIndex) followedID(base int, follow *node) int {
+	id := len(x.nodes)
+	x.nodes = append(x.nodes, x.nodes[base])
+	x.followed = append(x.followed, followedAnchor{id, base, follow})
 	return id
 }
 
@@ -141,7 +165,26 @@ func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 	for _, id := range x.subs {
 		occ[id] = appendSubOccurrences(occ[id], x.nodes[id].sub, a)
 	}
+	for _, f := range x.followed {
+		for _, o := range occ[f.base] {
+			if m.followedAt(x.nodes[f.base], o, f.follow) {
+				occ[f.id] = append(occ[f.id], o)
+			}
+		}
+	}
 	return occ
+}
+
+// followedAt reports whether follow can start after the anchor n where it
+// occurs at o (n.oneEnd), spaces aside.
+func (m *matcher) followedAt(n *node, o int, follow *node) bool {
+	var ends [1]int
+	e := m.ends(n, o, ends[:0])
+	if len(e) == 0 {
+		return false
+	}
+	p := m.skipSpaces(e[0])
+	return p < len(m.a.text) && m.canStart(follow, p)
 }
 
 // findListed appends to occ the positions of the anchors that the

@@ -174,6 +174,10 @@ type anchor struct {
 	// only, how many (a part of speech, <tok>): then a match starts that
 	// many words before an anchor that starts a word. -1 otherwise.
 	tokens int
+	// follow, when not nil, is the element that every match holds right
+	// after the anchor (spaces aside): an occurrence of the anchor counts
+	// only where it can start (<num> then @unit).
+	follow *node
 }
 
 // anchors returns the elements one of which every match of n contains,
@@ -205,12 +209,15 @@ func (n *node) anchors() []anchor {
 		return all
 	case rules.OpSeq:
 		before, breaks, toks := 0, false, 0
-		for _, k := range n.kids {
+		for at, k := range n.kids {
 			if a := k.anchors(); a != nil {
 				for i := range a {
 					a[i].reach += before
 					a[i].breaks = a[i].breaks || breaks
 					a[i].tokens = addWidth(a[i].tokens, toks)
+				}
+				if len(a) == 1 && a[0].follow == nil && a[0].node == k.uncaptured() && a[0].node.oneEnd() {
+					a[0].follow = followOf(n.kids[at+1:])
 				}
 				return a
 			}
@@ -221,6 +228,44 @@ func (n *node) anchors() []anchor {
 			breaks = breaks || k.breaks
 			toks = addWidth(toks, k.wholeWords())
 		}
+	}
+	return nil
+}
+
+// uncaptured returns the element a capture holds, and n itself when it is
+// no capture.
+func (n *node) uncaptured() *node {
+	for n.op == rules.OpCapture {
+		n = n.kids[0]
+	}
+	return n
+}
+
+// oneEnd reports whether an anchor element matches with one end only where
+// it occurs, which followedAt can find: a number, a percentage or a
+// literal.
+func (n *node) oneEnd() bool {
+	switch n.op {
+	case rules.OpLit:
+		return len(n.lit) > 0
+	case rules.OpSub:
+		return n.sub == subNum || n.sub == subPct
+	}
+	return false
+}
+
+// followOf returns the first of kids that is no lookahead, when it takes
+// at least one character: every match of a sequence holds it right after
+// the elements before kids. Else nil.
+func followOf(kids []*node) *node {
+	for _, k := range kids {
+		if k.isLookahead() {
+			continue
+		}
+		if k.minW > 0 {
+			return k
+		}
+		return nil
 	}
 	return nil
 }
