@@ -25,8 +25,9 @@ type anchorIndex struct {
 	// followed holds the anchors that count only where an element follows
 	// them (anchor.follow), found among the occurrences of the anchor
 	// alone.
-	followed []followedAnchor
-	ids      map[anchorKey]int
+	followed    []followedAnchor
+	followedIDs map[followedKey]int
+	ids         map[anchorKey]int
 	// lits and byBit gather the anchors for the lexicon.
 	lits  []litAnchor
 	byBit [64]int32
@@ -36,7 +37,7 @@ type anchorIndex struct {
 // look for the same thing share it) and indexes the anchors in the
 // lexicon, or by first rune.
 func newAnchorIndex(rs []*compiledRule, classes map[string]*class) *anchorIndex {
-	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}, ids: map[anchorKey]int{}}
+	x := &anchorIndex{slot: make([]uint16, 1<<16), astral: map[rune][]int32{}, ids: map[anchorKey]int{}, followedIDs: map[followedKey]int{}}
 	for _, r := range rs {
 		for i := range r.anchors {
 			a := &r.anchors[i]
@@ -47,7 +48,11 @@ func newAnchorIndex(rs []*compiledRule, classes map[string]*class) *anchorIndex 
 		}
 		for i := range r.needs {
 			for _, n := range r.needs[i].nodes {
-				r.needs[i].ids = append(r.needs[i].ids, x.id(n))
+				id := x.id(n)
+				if f := r.needs[i].follow; f != nil {
+					id = x.followedID(id, f)
+				}
+				r.needs[i].ids = append(r.needs[i].ids, id)
 			}
 			r.needIDs += len(r.needs[i].ids)
 		}
@@ -77,13 +82,26 @@ type followedAnchor struct {
 	follow   *node
 }
 
-// followedID returns a new id for the anchor base (an id) followed by
-// follow.
+// followedID returns the id of the anchor base (an id) followed by
+// follow, numbering it if it is new: rules whose follows are written alike
+// share it.
 func (x *anchorIndex) followedID(base int, follow *node) int {
+	key := followedKey{base, follow.key()}
+	if id, ok := x.followedIDs[key]; ok {
+		return id
+	}
 	id := len(x.nodes)
 	x.nodes = append(x.nodes, x.nodes[base])
 	x.followed = append(x.followed, followedAnchor{id, base, follow})
+	x.followedIDs[key] = id
 	return id
+}
+
+// followedKey identifies a followed anchor: its base's id and what
+// follows, written out (node.key).
+type followedKey struct {
+	base   int
+	follow string
 }
 
 // anchorKey identifies what an anchor looks for, so rules share the scan.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -230,6 +231,25 @@ func (n *node) anchors() []anchor {
 		}
 	}
 	return nil
+}
+
+// key writes n out, so that elements written alike have the same key.
+func (n *node) key() string {
+	var b strings.Builder
+	n.writeKey(&b)
+	return b.String()
+}
+
+func (n *node) writeKey(b *strings.Builder) {
+	fmt.Fprintf(b, "(%d %q %q %d %d %d", n.op, n.text, string(n.lit), n.sub, n.min, n.max)
+	if n.cls != nil {
+		b.WriteString(" @" + n.cls.name)
+	}
+	for _, k := range n.kids {
+		b.WriteByte(' ')
+		k.writeKey(b)
+	}
+	b.WriteByte(')')
 }
 
 // uncaptured returns the element a capture holds, and n itself when it is

@@ -75,3 +75,38 @@ func TestFollowedOccurrences(t *testing.T) {
 		t.Errorf("followed anchors kept %d occurrences and dropped %d: the test shows nothing", kept, dropped)
 	}
 }
+
+// TestFollowedNeeds checks which needs count only where the next element
+// can start after them, and that rules writing the same follow share one
+// list of occurrences.
+func TestFollowedNeeds(t *testing.T) {
+	e := newTestExtractor(t)
+	for _, c := range []struct {
+		pattern string
+		want    string // each need: its node, then whether it is followed
+	}{
+		{`发放 <num> @unit`, "发放:true num:true unit:false"},
+		{`<np> <num> @unit?`, "num:false"},
+		{`(<num> | <date>) 开展`, "num:false 开展:false"},
+	} {
+		n, err := rules.ParsePattern(c.pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, nd := range compileNode(n, e.classes).needs() {
+			got = append(got, fmt.Sprintf("%s:%v", needName(nd.nodes[0]), nd.follow != nil))
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%s: needs %s, want %s", c.pattern, g, c.want)
+		}
+	}
+	keys := map[followedKey]bool{}
+	for _, f := range e.anchors.followed {
+		k := followedKey{f.base, f.follow.key()}
+		if keys[k] {
+			t.Errorf("two followed anchors for %v", k)
+		}
+		keys[k] = true
+	}
+}

@@ -19,6 +19,10 @@ type need struct {
 	ids    []int
 	minOff int
 	scope  scope
+	// follow, when not nil, is the element that every match holds right
+	// after the need (its only node): only the occurrences where it can
+	// start count, as for a followed anchor.
+	follow *node
 }
 
 // scope is where a need may stand, from the start of a match: in its
@@ -63,8 +67,14 @@ func (n *node) needs() []need {
 func (n *node) appendNeeds(off int, sc scope, out *[]need) {
 	switch n.op {
 	case rules.OpSeq:
-		for _, k := range n.kids {
+		for i, k := range n.kids {
+			before := len(*out)
 			k.appendNeeds(off, sc, out)
+			if len(*out) == before+1 {
+				if nd := &(*out)[before]; len(nd.nodes) == 1 && nd.nodes[0] == k.uncaptured() && k.uncaptured().oneEnd() {
+					nd.follow = followOf(n.kids[i+1:])
+				}
+			}
 			off += k.minW
 			sc = max(sc, scopeAfter(k))
 		}
@@ -97,7 +107,7 @@ func (c *compiledRule) anchored(nd need) bool {
 		return false
 	}
 	for i, a := range c.anchors {
-		if a.breaks || a.node != nd.nodes[i] {
+		if a.breaks || a.node != nd.nodes[i] || a.follow != nd.follow {
 			return false
 		}
 	}
