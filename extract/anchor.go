@@ -2,6 +2,8 @@ package extract
 
 import (
 	"math/bits"
+	"slices"
+	"strings"
 
 	"zongjie/rules"
 )
@@ -75,30 +77,52 @@ func (x *anchorIndex) id(n *node) int {
 	return id
 }
 
-// followedAnchor is an anchor that counts only where follow can start
-// after it: its occurrences are those of the anchor base that pass.
+// followedAnchor is an anchor that counts only where an element can start
+// after it: its occurrences are those of the anchor base where one of the
+// element's start tests passes.
 type followedAnchor struct {
 	id, base int
-	follow   *node
+	tests    []startTest
 }
 
 // followedID returns the id of the anchor base (an id) followed by
-// follow, numbering it if it is new: rules whose follows are written alike
-// share it.
+// follow, numbering it if it is new. Only whether follow can start
+// matters, so rules whose follows start alike share it (the count rules'
+// measure words).
 func (x *anchorIndex) followedID(base int, follow *node) int {
-	key := followedKey{base, follow.key()}
-	if id, ok := x.followedIDs[key]; ok {
+	tests, key := distinctStartTests(follow)
+	fk := followedKey{base, key}
+	if id, ok := x.followedIDs[fk]; ok {
 		return id
 	}
 	id := len(x.nodes)
 	x.nodes = append(x.nodes, x.nodes[base])
-	x.followed = append(x.followed, followedAnchor{id, base, follow})
-	x.followedIDs[key] = id
+	x.followed = append(x.followed, followedAnchor{id, base, tests})
+	x.followedIDs[fk] = id
 	return id
 }
 
-// followedKey identifies a followed anchor: its base's id and what
-// follows, written out (node.key).
+// distinctStartTests returns the start tests of n without repeats, and a
+// key that is the same for elements whose tests are.
+func distinctStartTests(n *node) ([]startTest, string) {
+	var tests []startTest
+	var keys []string
+	for _, t := range startTests(n) {
+		k := t.first.key()
+		for _, g := range t.guards {
+			k = g.key() + " " + k
+		}
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+			tests = append(tests, t)
+		}
+	}
+	slices.Sort(keys)
+	return tests, strings.Join(keys, "|")
+}
+
+// followedKey identifies a followed anchor: its base's id and the start
+// tests of what follows, written out.
 type followedKey struct {
 	base   int
 	follow string
@@ -185,7 +209,7 @@ func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 	}
 	for _, f := range x.followed {
 		for _, o := range occ[f.base] {
-			if m.followedAt(x.nodes[f.base], o, f.follow) {
+			if m.followedAt(x.nodes[f.base], o, f.tests) {
 				occ[f.id] = append(occ[f.id], o)
 			}
 		}
@@ -193,16 +217,16 @@ func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 	return occ
 }
 
-// followedAt reports whether follow can start after the anchor n where it
-// occurs at o (n.oneEnd), spaces aside.
-func (m *matcher) followedAt(n *node, o int, follow *node) bool {
+// followedAt reports whether an element with the start tests can start
+// after the anchor n where it occurs at o (n.oneEnd), spaces aside.
+func (m *matcher) followedAt(n *node, o int, tests []startTest) bool {
 	var ends [1]int
 	e := m.ends(n, o, ends[:0])
 	if len(e) == 0 {
 		return false
 	}
 	p := m.skipSpaces(e[0])
-	return p < len(m.a.text) && m.canStart(follow, p)
+	return p < len(m.a.text) && m.canStartAny(tests, p)
 }
 
 // findListed appends to occ the positions of the anchors that the
