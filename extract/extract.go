@@ -238,7 +238,7 @@ func (e *Extractor) resetMatcher(m *matcher, a *analysis) {
 	m.a = a
 	m.npStop, m.action, m.orgStop = e.classes["np_stop"], e.classes["action"], e.classes["org_stop"]
 	m.link, m.npHead, m.orgAnd = e.classes["link"], e.classes["np_head"], e.classes["org_and"]
-	m.npTrail = e.classes["np_trail"]
+	m.npTrail, m.orgWord, m.level = e.classes["np_trail"], e.classes["org_word"], e.classes["level"]
 	m.caps, m.capBuf = m.caps[:0], m.capBuf[:0]
 	m.contentEnds = resized(m.contentEnds, len(a.text)+1)
 	m.nameEnds = resized(m.nameEnds, len(a.text)+1)

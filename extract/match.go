@@ -17,6 +17,8 @@ type matcher struct {
 	a       *analysis
 	npStop  *class // words that end a noun phrase (np_stop.dict), may be nil
 	npTrail *class // words that never end a noun phrase (np_trail.dict), may be nil
+	orgWord *class // words that stand inside names (org_word.dict), may be nil
+	level   *class // levels of government (level.dict), may be nil
 	action  *class // action verbs, never inside a noun phrase, may be nil
 	orgStop *class // words that make a name generic (org_stop.dict), may be nil
 	link    *class // words between a statistic's name and its number, may be nil
@@ -303,6 +305,16 @@ func (m *matcher) nounHeadAt(i int) bool {
 	return ok && m.classHas(m.npHead, s)
 }
 
+// nameStartsAt reports whether a name of its own may start at i: a
+// level or a place (区教育局和区公安局 are two names).
+func (m *matcher) nameStartsAt(i int) bool {
+	if i < len(m.a.plAt) && m.a.plAt[i] > 0 {
+		return true
+	}
+	s, _, ok := m.a.token(i)
+	return ok && m.classHas(m.level, s)
+}
+
 // orgAndBefore reports whether a word of org_and ends just before i.
 func (m *matcher) orgAndBefore(i int) bool {
 	if m.orgAnd == nil {
@@ -323,9 +335,15 @@ func (m *matcher) nameWord(i int) (int, bool) {
 	if a.text[i] == '和' && s.end == i+1 && !a.covered[s.end] && m.orgAndBefore(i) {
 		// 和 joins two parts of one name (住房和城乡建设局) after a word of
 		// org_and and before a name word; elsewhere it joins two names
-		if _, ok := m.nameWord(s.end); ok {
+		if _, ok := m.nameWord(s.end); ok && !m.nameStartsAt(s.end) {
 			return s.end, true
 		}
+	}
+	if a.text[i] == '和' && i > 0 && isHan(a.text[i-1]) && m.classHas(m.level, span{i + 1, s.end}) {
+		return 0, false // gse's 和县 in 检测中心和县医疗保障局: 和 and a level join two names
+	}
+	if m.classHas(m.orgWord, s) {
+		return s.end, true // a word of an agency's name (退役军人事务局)
 	}
 	ordinal := strings.HasPrefix(pos, "m") && a.text[i] == '第' // 第四人民医院
 	if !namePOS(pos) && !ordinal || pos == "x" && !isHan(a.text[i]) {
