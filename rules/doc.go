@@ -65,15 +65,18 @@
 //	                  are not places
 //	<anon>            an anonymised place prefix: ××区, xx镇, **市
 //	<quoted>          the text inside a pair of quotes, the quotes included:
-//	                  “消费与民生”, 「…」, "…"; 1 to 40 characters, one line
+//	                  “消费与民生”, 「…」, "…"; 1 to 64 characters, one line
 //	<titled>          the text inside 《》, the brackets included
 //	<np>              a noun phrase: one to eight segmented words that are
 //	                  nouns, verbs, adjectives or quoted phrases, without
 //	                  punctuation, function words, words of @np_stop or
-//	                  @action (the things counted: 调查问卷, 受宣传教育群众)
-//	<name>            the name part of an organisation: one to six nominal
-//	                  words (nouns, short forms, place names; no verbs), none
-//	                  of them in @np_stop or @org_stop (西夏工商, 农业服务)
+//	                  @action (the things counted: 调查问卷, 受宣传教育群众);
+//	                  a word of @np_trail (当场, 依法) may start it and ends
+//	                  it anywhere else
+//	<name>            the name part of an organisation: one to eight
+//	                  nominal words (nouns, short forms, place names; no
+//	                  verbs but those of @org_word: 审批, 保障), none of them
+//	                  in @np_stop or @org_stop (西夏工商, 农业服务)
 //	<han>             one Han character
 //	<digit>           one digit 0-9
 //	<tok>             any one segmented word
