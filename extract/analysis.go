@@ -13,6 +13,8 @@ import (
 type analysis struct {
 	text  []rune
 	valid bool     // the text is valid UTF-8
+	src   string   // the text as a string
+	off   []int32  // byte offset in src of each rune of text, and len(src) at the end
 	shown []rune   // the text as written (traditional characters), one for one with text
 	toks  []span   // words, in rune offsets
 	pos   []uint16 // their parts of speech, by number in posNames
@@ -90,6 +92,17 @@ func (a *analysis) placeAt(i int) (PlaceMention, bool) {
 	return PlaceMention{}, false
 }
 
+// sub returns the text of the runes [i, j) as a substring of src, valid
+// only when the text is valid UTF-8.
+func (a *analysis) sub(i, j int) string { return a.src[a.off[i]:a.off[j]] }
+
+// shownIsText reports whether the text shown is the text itself (no
+// traditional form was given), so that its strings are substrings of
+// src.
+func (a *analysis) shownIsText() bool {
+	return a.valid && len(a.shown) == len(a.text) && (len(a.text) == 0 || &a.shown[0] == &a.text[0])
+}
+
 // token returns the word starting at rune i.
 func (a *analysis) token(i int) (span, string, bool) {
 	if i >= len(a.tokAt) || a.tokAt[i] < 0 {
@@ -101,18 +114,20 @@ func (a *analysis) token(i int) (span, string, bool) {
 
 // analyse fills a with the analysis of text, reusing a's buffers.
 func (e *Extractor) analyse(a *analysis, text string) {
-	a.text = appendRunes(a.text[:0], text)
+	a.text, a.off = appendRunesAt(a.text, a.off, text)
+	a.src = text
 	a.valid = validRunes(a.text, text)
 	n := len(a.text)
 	a.nums = appendNumbers(a.nums[:0], a.text)
 	a.dates = findDates(a.text, a.dates)
 	a.places = nil
 	if e.gaz != nil {
-		s := text
+		s, off := text, a.off
 		if !a.valid {
 			s = string(a.text)
+			_, off = appendRunesAt(nil, nil, s)
 		}
-		a.places = e.gaz.find(a.text, s)
+		a.places = e.gaz.find(a.text, s, off)
 	}
 	a.covered = resized(a.covered, n+1)
 	a.dateAt = indexSpans(a.dateAt, n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
@@ -127,6 +142,54 @@ func appendRunes(rs []rune, s string) []rune {
 		rs = append(rs, r)
 	}
 	return rs
+}
+
+// appendRunesAt sets rs to the runes of s, as []rune(s) gives them, and
+// off to the byte offset of each, then len(s), reusing their arrays.
+func appendRunesAt(rs []rune, off []int32, s string) ([]rune, []int32) {
+	rs = slices.Grow(rs[:0], len(s))[:len(s)]
+	off = slices.Grow(off[:0], len(s)+1)[:len(s)+1]
+	n := 0
+	for i := 0; i < len(s); n++ {
+		off[n] = int32(i)
+		if r, ok := rune3(s, i); ok { // inline, the common case
+			rs[n] = r
+			i += 3
+			continue
+		}
+		r, size := decodeRune(s, i)
+		rs[n] = r
+		i += size
+	}
+	off[n] = int32(len(s))
+	return rs[:n], off[:n+1]
+}
+
+// decodeRune decodes the rune at byte i of s as a range loop does (an
+// invalid byte is utf8.RuneError of size 1), with fast paths for ASCII
+// and for the three-byte runes of Chinese text.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if r, ok := rune3(s, i); ok {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// rune3 decodes a three-byte rune at byte i of s whose first byte rules
+// out an overlong form and a surrogate (E1–EC, EE, EF: all of CJK); ok is
+// false for any other.
+func rune3(s string, i int) (r rune, ok bool) {
+	if i+2 >= len(s) {
+		return 0, false
+	}
+	c, c1, c2 := s[i], s[i+1], s[i+2]
+	if c < 0xE1 || c > 0xEF || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
 }
 
 // validRunes reports whether text, whose runes are rs, is valid UTF-8:

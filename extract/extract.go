@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -353,7 +354,12 @@ type builder struct {
 }
 
 // str returns the text of a span as written.
-func (b *builder) str(s span) string { return string(b.a.shown[s.start:s.end]) }
+func (b *builder) str(s span) string {
+	if b.a.shownIsText() {
+		return strings.Clone(b.a.sub(s.start, s.end))
+	}
+	return string(b.a.shown[s.start:s.end])
+}
 
 func (b *builder) prov(h hit, s span) Provenance {
 	return Provenance{Span: Span{s.start, s.end}, Rule: h.rule.Source, Confidence: h.rule.confidence}

@@ -289,15 +289,18 @@ func (g *Gazetteer) startsWithParentShort(d gdiv, short string) bool {
 
 // Find returns the place mentions in text, in order, non-overlapping, resolving ambiguous names with the other mentions in the same text.
 func (g *Gazetteer) Find(text []rune) []PlaceMention {
-	return g.find(text, string(text))
+	s := string(text)
+	_, off := appendRunesAt(nil, nil, s)
+	return g.find(text, s, off)
 }
 
-// find is Find for text whose string form s is at hand.
-func (g *Gazetteer) find(text []rune, s string) []PlaceMention {
+// find is Find for text whose string form s is at hand, off[i] being the
+// byte offset of rune i in s and off[len(text)] == len(s).
+func (g *Gazetteer) find(text []rune, s string, off []int32) []PlaceMention {
 	sc, _ := g.scans.Get().(*scan)
-	sc = newScan(g, text, s, sc)
+	sc = newScan(g, text, s, off, sc)
 	defer func() {
-		sc.text, sc.s = nil, "" // keep the buffers, not the text
+		sc.text, sc.s, sc.off = nil, "", nil // keep the buffers, not the text
 		g.scans.Put(sc)
 	}()
 	hits := sc.nameHits()
@@ -316,5 +319,5 @@ func (g *Gazetteer) find(text []rune, s string) []PlaceMention {
 	ms = sc.addPatterns(ms)
 	sc.buf.chosen = ms
 	g.resolve(ms, &sc.ev)
-	return g.mentions(text, ms)
+	return g.mentions(sc, ms)
 }

@@ -139,10 +139,10 @@ func (ev *evidence) onlyProvince(cands []cand) int32 {
 }
 
 // mentions turns the matches into PlaceMentions.
-func (g *Gazetteer) mentions(text []rune, ms []match) []PlaceMention {
+func (g *Gazetteer) mentions(sc *scan, ms []match) []PlaceMention {
 	out := make([]PlaceMention, 0, len(ms))
 	for _, m := range ms {
-		pm := PlaceMention{Name: string(text[m.start:m.end]), Start: m.start, End: m.end,
+		pm := PlaceMention{Name: sc.sub(m.start, m.end), Start: m.start, End: m.end,
 			Level: m.level, Anonymised: m.anon}
 		switch {
 		case m.div >= 0:

@@ -46,17 +46,12 @@ type match struct {
 	div        int32 // resolved division, -1 if none
 }
 
-// newScan readies a scan of text, whose string form is s, reusing the
-// offsets of sc when it is not nil.
-func newScan(g *Gazetteer, text []rune, s string, sc *scan) *scan {
+// newScan readies a scan of text, whose string form is s and rune
+// offsets off, reusing the buffers of sc when it is not nil.
+func newScan(g *Gazetteer, text []rune, s string, off []int32, sc *scan) *scan {
 	if sc == nil {
 		sc = &scan{}
 	}
-	off := sc.off[:0]
-	for i := range s {
-		off = append(off, int32(i))
-	}
-	off = append(off, int32(len(s)))
 	*sc = scan{g: g, text: text, s: s, off: off, ev: sc.ev, buf: sc.buf}
 	return sc
 }
