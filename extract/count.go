@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -122,7 +123,8 @@ func (b *builder) count(h hit) (Count, bool) {
 		c.Hedge = joinHedge(c.Hedge, b.str(s))
 	}
 	if s, ok := h.field("object"); ok {
-		c.Object = trimQuotes(b.str(s))
+		i, j := quoteTrim(b.a.shown[s.start:s.end])
+		c.Object = b.str(span{s.start + i, s.start + j})
 	}
 	if s, ok := h.field("action"); ok {
 		c.Action = b.str(s)
@@ -184,33 +186,67 @@ func NormalizeUnit(u string) string {
 	return before + after // 份(册)
 }
 
-// quotePairs maps each quote mark to its partner.
-var quotePairs = map[rune]rune{'“': '”', '”': '“', '‘': '’', '’': '‘', '「': '」', '」': '「', '『': '』', '』': '『', '"': '"', '\'': '\''}
+// quotePartner returns the partner of a quote mark; ok is false for
+// another rune.
+func quotePartner(r rune) (p rune, ok bool) {
+	switch r {
+	case '“':
+		return '”', true
+	case '”':
+		return '“', true
+	case '‘':
+		return '’', true
+	case '’':
+		return '‘', true
+	case '「':
+		return '」', true
+	case '」':
+		return '「', true
+	case '『':
+		return '』', true
+	case '』':
+		return '『', true
+	case '"', '\'':
+		return r, true
+	}
+	return 0, false
+}
 
 // trimQuotes drops the quote marks around an object: a pair that encloses
 // all of it (“宣传单”), and stray marks at its ends with no partner in it
 // (scraping noise), but not the marks of a quoted part (“法律明白人”培训).
 func trimQuotes(s string) string {
 	r := []rune(s)
-	i, j := 0, len(r)
+	i, j := quoteTrim(r)
+	return string(r[i:j])
+}
+
+// quoteTrim returns the part r[i:j] of the object r that trimQuotes
+// keeps.
+func quoteTrim(r []rune) (i, j int) {
+	i, j = 0, len(r)
 	for i < j && isStrayQuote(r[i:j], 0) {
 		i++
 	}
 	for i < j && isStrayQuote(r[i:j], j-i-1) {
 		j--
 	}
-	if j-i >= 2 && quotePairs[r[i]] == r[j-1] && strings.IndexFunc(string(r[i+1:j-1]), isQuote) < 0 {
+	if j-i < 2 {
+		return i, j
+	}
+	// p is 0 for a rune that is no quote
+	if p, _ := quotePartner(r[i]); p == r[j-1] && slices.IndexFunc(r[i+1:j-1], isQuote) < 0 {
 		i, j = i+1, j-1
 	}
-	return string(r[i:j])
+	return i, j
 }
 
-func isQuote(r rune) bool { _, ok := quotePairs[r]; return ok }
+func isQuote(r rune) bool { _, ok := quotePartner(r); return ok }
 
 // isStrayQuote reports whether r[k] is a quote mark whose partner is
 // nowhere else in r.
 func isStrayQuote(r []rune, k int) bool {
-	p, ok := quotePairs[r[k]]
+	p, ok := quotePartner(r[k])
 	if !ok {
 		return false
 	}

@@ -81,7 +81,7 @@ func (b *builder) universityOf(s span) span {
 	t := b.a.text
 	end := s.end
 	switch {
-	case end-s.start >= 2 && string(t[end-2:end]) == "学院":
+	case end-s.start >= 2 && t[end-2] == '学' && t[end-1] == '院':
 	case end-s.start >= 1 && t[end-1] == '系':
 	default:
 		return s

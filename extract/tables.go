@@ -12,9 +12,12 @@ import (
 
 // tables holds the lookups built from the rule set's .tsv files.
 type tables struct {
-	gazetteer   *Gazetteer
-	lawAlias    map[string]string // alias or canonical → canonical
-	orgAliases  []orgAlias        // longest alias first
+	gazetteer  *Gazetteer
+	lawAlias   map[string]string // alias or canonical → canonical
+	orgAliases []orgAlias        // longest alias first
+	// orgByLast holds orgAliases by the last byte of the alias, in the
+	// same order: a name can only end with the aliases of its last byte.
+	orgByLast   [256][]orgAlias
 	observances []observance
 	themes      []annualTheme
 	// obsNames indexes the observances' names of three characters or more
@@ -138,12 +141,19 @@ func (t *tables) loadOrgAliases(tb *rules.Table) {
 	sort.SliceStable(t.orgAliases, func(i, j int) bool {
 		return utf8.RuneCountInString(t.orgAliases[i].alias) > utf8.RuneCountInString(t.orgAliases[j].alias)
 	})
+	for _, a := range t.orgAliases {
+		last := a.alias[len(a.alias)-1]
+		t.orgByLast[last] = append(t.orgByLast[last], a)
+	}
 }
 
 // orgCanonical returns the canonical name (without place prefix) of an
 // organisation whose name ends with a known alias, and its successor.
 func (t *tables) orgCanonical(name string) (canonical, successor string) {
-	for _, a := range t.orgAliases {
+	if name == "" {
+		return "", ""
+	}
+	for _, a := range t.orgByLast[name[len(name)-1]] {
 		if strings.HasSuffix(name, a.alias) {
 			return a.canonical, a.successor
 		}
