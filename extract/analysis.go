@@ -152,12 +152,10 @@ func appendRunesAt(rs []rune, off []int32, s string) ([]rune, []int32) {
 	n := 0
 	for i := 0; i < len(s); n++ {
 		off[n] = int32(i)
-		if r, ok := rune3(s, i); ok { // inline, the common case
-			rs[n] = r
-			i += 3
-			continue
+		r, size := rune3(s, i)
+		if size == 0 {
+			r, size = decodeRune(s, i)
 		}
-		r, size := decodeRune(s, i)
 		rs[n] = r
 		i += size
 	}
@@ -166,30 +164,31 @@ func appendRunesAt(rs []rune, off []int32, s string) ([]rune, []int32) {
 }
 
 // decodeRune decodes the rune at byte i of s as a range loop does (an
-// invalid byte is utf8.RuneError of size 1), with fast paths for ASCII
-// and for the three-byte runes of Chinese text.
+// invalid byte is utf8.RuneError of size 1). Hot loops call rune3 first,
+// which is inlined, and this when it gives size 0.
 func decodeRune(s string, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	if r, ok := rune3(s, i); ok {
-		return r, 3
+	if r, size := rune3(s, i); size > 0 {
+		return r, size
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
 
 // rune3 decodes a three-byte rune at byte i of s whose first byte rules
-// out an overlong form and a surrogate (E1–EC, EE, EF: all of CJK); ok is
-// false for any other.
-func rune3(s string, i int) (r rune, ok bool) {
+// out an overlong form and a surrogate (E1–EC, EE, EF: all of CJK), and
+// returns its size 3; for any other rune, it returns size 0.
+func rune3(s string, i int) (r rune, size int) {
 	if i+2 >= len(s) {
-		return 0, false
+		return 0, 0
 	}
 	c, c1, c2 := s[i], s[i+1], s[i+2]
-	if c < 0xE1 || c > 0xEF || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-		return 0, false
+	// c in E1–EF but ED, c1 and c2 in 80–BF
+	if c-0xE1 > 0xEF-0xE1 || c == 0xED || (c1^0x80)|(c2^0x80) >= 0x40 {
+		return 0, 0
 	}
-	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
+	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
 }
 
 // validRunes reports whether text, whose runes are rs, is valid UTF-8:

@@ -24,7 +24,19 @@ type tables struct {
 	// by their first character, for one pass over a text.
 	obsNames map[rune][]obsName
 	obsFirst runeSet // the first characters of obsNames, a test before the map
+	obsPairs pairSet // their first two characters, the next test
 	topics   []topic // genres.tsv: the genre of a report that names no observance
+	// topicWords indexes the words of topics
+	topicWords topicWords
+}
+
+// secondRune returns the rune at byte i of s, or -1 at its end.
+func secondRune(s string, i int) rune {
+	if i >= len(s) {
+		return -1
+	}
+	r, _ := decodeRune(s, i)
+	return r
 }
 
 type obsName struct{ name, genre string }
@@ -32,15 +44,19 @@ type obsName struct{ name, genre string }
 // eachObservanceName calls fn with the genre of every observance name
 // written in text.
 func (t *tables) eachObservanceName(text string, fn func(genre string)) {
-	for i, r := range text {
-		if !t.obsFirst.has(r) {
-			continue
+	for i := 0; i < len(text); {
+		r, size := rune3(text, i)
+		if size == 0 {
+			r, size = decodeRune(text, i)
 		}
-		for _, n := range t.obsNames[r] {
-			if strings.HasPrefix(text[i:], n.name) {
-				fn(n.genre)
+		if t.obsFirst.has(r) && t.obsPairs.has(r, secondRune(text, i+size)) {
+			for _, n := range t.obsNames[r] {
+				if strings.HasPrefix(text[i:], n.name) {
+					fn(n.genre)
+				}
 			}
 		}
+		i += size
 	}
 }
 
@@ -187,9 +203,11 @@ func (t *tables) loadObservances(tb *rules.Table) []string {
 		}
 		for _, name := range o.names {
 			if utf8.RuneCountInString(name) >= 3 {
-				first, _ := utf8.DecodeRuneInString(name)
+				first, size := utf8.DecodeRuneInString(name)
 				t.obsNames[first] = append(t.obsNames[first], obsName{name, o.genre})
 				t.obsFirst.add(first)
+				second, _ := decodeRune(name, size)
+				t.obsPairs.add(first, second)
 			}
 		}
 	}

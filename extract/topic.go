@@ -9,16 +9,62 @@ import (
 // topic is a genre known by its words (genres.tsv), for reports that name
 // no observance: a 反诈 campaign has no day of its own.
 type topic struct {
-	genre string
-	words []string
+	genre  string
+	words  []string
+	lo, hi int // the words' indices in topicWords.words
+}
+
+// topicWords indexes the words of all topics, to count them in one pass
+// over a text.
+type topicWords struct {
+	words   []string         // topic after topic; none is empty (splitList)
+	first   runeSet          // their first runes, a test before the map
+	byFirst map[rune][]int32 // indices in words, by first rune
 }
 
 func (t *tables) loadTopics(tb *rules.Table) {
+	x := &t.topicWords
 	for _, r := range tb.Rows {
 		tp := topic{genre: tb.Cell(r, "genre"), words: splitList(tb.Cell(r, "words"))}
-		if tp.genre != "" && len(tp.words) > 0 {
-			t.topics = append(t.topics, tp)
+		if tp.genre == "" || len(tp.words) == 0 {
+			continue
 		}
+		tp.lo = len(x.words)
+		for _, w := range tp.words {
+			x.add(w)
+		}
+		tp.hi = len(x.words)
+		t.topics = append(t.topics, tp)
+	}
+}
+
+// add indexes the word w.
+func (x *topicWords) add(w string) {
+	if x.byFirst == nil {
+		x.byFirst = map[rune][]int32{}
+	}
+	r, _ := decodeRune(w, 0)
+	x.first.add(r)
+	x.byFirst[r] = append(x.byFirst[r], int32(len(x.words)))
+	x.words = append(x.words, w)
+}
+
+// count adds to counts[w], times k, the number of times words[w] is in s,
+// as strings.Count counts it: leftmost first, not overlapping. next is
+// scratch space of len(words).
+func (x *topicWords) count(s string, k int, counts, next []int) {
+	clear(next)
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
+		if x.first.has(r) {
+			for _, w := range x.byFirst[r] {
+				if i >= next[w] && strings.HasPrefix(s[i:], x.words[w]) {
+					counts[w] += k
+					next[w] = i + len(x.words[w])
+				}
+			}
+		}
+		i += size
 	}
 }
 
@@ -26,11 +72,16 @@ func (t *tables) loadTopics(tb *rules.Table) {
 // text name most (the title counts triple), or "" when no genre is named
 // in the title or twice in the text.
 func (t *tables) topicGenre(title, text string) string {
+	x := &t.topicWords
+	scratch := make([]int, 2*len(x.words))
+	counts, next := scratch[:len(x.words)], scratch[len(x.words):]
+	x.count(title, 3, counts, next)
+	x.count(text, 1, counts, next)
 	best, most := "", 1
 	for _, tp := range t.topics {
 		n := 0
-		for _, w := range tp.words {
-			n += 3*strings.Count(title, w) + strings.Count(text, w)
+		for _, c := range counts[tp.lo:tp.hi] {
+			n += c
 		}
 		if n > most {
 			best, most = tp.genre, n
