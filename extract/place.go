@@ -69,7 +69,14 @@ type gdiv struct {
 	rules.Division
 	parent int32
 	anc    [3]int32 // province, city, county: index of self or ancestor, -1 if none
+	rank   int      // levelRank of its level, 0 for a level not there
 }
+
+// divSet is a set of divisions (indices in Gazetteer.divs), a bit each.
+type divSet []uint64
+
+func (s divSet) add(d int32)      { s[d>>6] |= 1 << (d & 63) }
+func (s divSet) has(d int32) bool { return s[d>>6]&(1<<(d&63)) != 0 }
 
 // nameKind says how a name was made and what it needs to be accepted.
 type nameKind uint8
@@ -178,7 +185,7 @@ func buildTree(divs []rules.Division) []gdiv {
 	out := make([]gdiv, len(divs))
 	index := make(map[string]int32, len(divs))
 	for i, d := range divs {
-		out[i] = gdiv{Division: d, parent: -1, anc: [3]int32{-1, -1, -1}}
+		out[i] = gdiv{Division: d, parent: -1, anc: [3]int32{-1, -1, -1}, rank: levelRank[d.Level]}
 		index[d.Code] = int32(i)
 	}
 	for i := range out {
@@ -304,15 +311,13 @@ func (g *Gazetteer) find(text []rune, s string, off []int32) []PlaceMention {
 		g.scans.Put(sc)
 	}()
 	hits := sc.nameHits()
-	if sc.buf.ctx == nil {
-		sc.buf.ctx = map[int32]bool{}
-	}
-	ctx := sc.buf.ctx
-	clear(ctx)
+	sc.buf.cands = sc.buf.cands[:0]
+	ctx := divSet(resized([]uint64(sc.buf.ctx), (len(g.divs)+63)/64))
+	sc.buf.ctx = ctx
 	sc.buf.first = sc.choose(hits, nil, sc.buf.first[:0])
 	for _, m := range sc.buf.first {
 		for _, c := range m.cands {
-			ctx[c.div] = true
+			ctx.add(c.div)
 		}
 	}
 	ms := sc.choose(hits, ctx, sc.buf.chosen[:0])

@@ -18,14 +18,18 @@ var patternSuffixes = map[rune]struct {
 	'村': {"村", 1, LevelVillage}, '镇': {"镇", 1, LevelTownship}, '乡': {"乡", 1, LevelTownship},
 }
 
-// patternSuffixFirst reports a key of patternSuffixes, without a map lookup.
-func patternSuffixFirst(r rune) bool {
-	switch r {
-	case '社', '街', '村', '镇', '乡':
-		return true
+// patternSuffixFirsts holds the keys of patternSuffixes, for a test
+// without a map lookup.
+var patternSuffixFirsts = func() *bmpSet {
+	s := new(bmpSet)
+	for r := range patternSuffixes {
+		s.add(r)
 	}
-	return false
-}
+	return s
+}()
+
+// patternSuffixFirst reports a key of patternSuffixes.
+func patternSuffixFirst(r rune) bool { return patternSuffixFirsts.has(r) }
 
 // maxNamePart is the longest name part of a pattern place, in characters.
 const maxNamePart = 4

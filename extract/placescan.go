@@ -27,7 +27,9 @@ type scanBuffers struct {
 	hits          []nameHit
 	first, chosen []match // the two rounds of choose
 	covered       []bool  // for addPatterns
-	ctx           map[int32]bool
+	ctx           divSet  // the divisions named by the first round
+	// cands holds the candidates of the matches, which are slices of it
+	cands, other []cand
 }
 
 // nameHit is a name found in the text, before the choice between overlapping ones.
@@ -68,8 +70,10 @@ func (sc *scan) hasAt(i int, w string) bool {
 func (sc *scan) nameHits() []nameHit {
 	hs := sc.buf.hits[:0]
 	n := len(sc.text)
+	g, t := sc.g, sc.text
 	for i := 0; i+1 < n; i++ {
-		if !sc.g.mayStart(sc.text[i], sc.text[i+1]) {
+		a, b := t[i], t[i+1]
+		if !g.firsts.has(a) || !g.seconds.has(b) || !g.pairs.has(a, b) { // mayStart, inlined
 			continue
 		}
 		from := len(hs)
@@ -79,10 +83,13 @@ func (sc *scan) nameHits() []nameHit {
 		})
 		slices.Reverse(hs[from:]) // longest first
 	}
+	names := len(hs)
 	hs = sc.appendAnonHits(hs)
-	slices.SortStableFunc(hs, func(a, b nameHit) int {
-		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
-	})
+	if len(hs) > names { // the names are in order already
+		slices.SortStableFunc(hs, func(a, b nameHit) int {
+			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
+		})
+	}
 	sc.buf.hits = hs
 	return hs
 }
@@ -104,7 +111,7 @@ func (sc *scan) walkNames(i int, f func(end int, e *entry) bool) {
 // that is the longest nameHit blocks the names inside it. With ctx nil only
 // names that need no confirmation are accepted; ctx is the set of
 // divisions those named. The matches are appended to ms.
-func (sc *scan) choose(hits []nameHit, ctx map[int32]bool, ms []match) []match {
+func (sc *scan) choose(hits []nameHit, ctx divSet, ms []match) []match {
 	pos := 0
 	for _, h := range hits {
 		if h.start < pos {
@@ -133,8 +140,10 @@ func (sc *scan) choose(hits []nameHit, ctx map[int32]bool, ms []match) []match {
 // its ancestors (聊城市东昌府区, 湖州织里) stands, and only the candidates
 // under that ancestor are kept. A stop word stands only right after its
 // parent (晋城市城区, but not 四川南部).
-func (sc *scan) accept(h nameHit, prev []cand, ctx map[int32]bool) []cand {
-	var chained, other []cand
+func (sc *scan) accept(h nameHit, prev []cand, ctx divSet) []cand {
+	// chained grows at the end of sc.buf.cands, other in sc.buf.other
+	from := len(sc.buf.cands)
+	chained, other := sc.buf.cands, sc.buf.other[:0]
 	for _, c := range h.e.cands {
 		switch {
 		case sc.g.underAny(c.div, prev, h.e.stop) && !sc.shortBroken(h, c):
@@ -143,34 +152,33 @@ func (sc *scan) accept(h nameHit, prev []cand, ctx map[int32]bool) []cand {
 			other = append(other, c)
 		}
 	}
-	if len(chained) > 0 {
-		return chained
-	}
-	if len(other) > 0 {
-		return other
-	}
-	// An ambiguous short name stands right after its parent (南京市鼓楼), or
-	// where the document names its division in full (鼓楼区 … 美丽鼓楼); a
-	// short name that is also a common word (城关) only before an
-	// organisation word (城关区 … 城关公安分局).
-	for _, c := range h.e.ambig {
-		switch {
-		case sc.shortBroken(h, c):
-		case sc.g.underAny(c.div, prev, false):
-			chained = append(chained, c)
-		case ctx != nil && ctx[c.div] && (!h.e.stop || sc.followed(h.end)):
-			other = append(other, c)
+	if len(chained) == from && len(other) == 0 && (len(prev) > 0 || ctx != nil) {
+		// An ambiguous short name stands right after its parent (南京市鼓楼), or
+		// where the document names its division in full (鼓楼区 … 美丽鼓楼); a
+		// short name that is also a common word (城关) only before an
+		// organisation word (城关区 … 城关公安分局). With no name before it
+		// and no context, none can stand.
+		for _, c := range h.e.ambig {
+			switch {
+			case sc.shortBroken(h, c):
+			case sc.g.underAny(c.div, prev, false):
+				chained = append(chained, c)
+			case ctx != nil && ctx.has(c.div) && (!h.e.stop || sc.followed(h.end)):
+				other = append(other, c)
+			}
 		}
 	}
-	if len(chained) > 0 {
-		return chained
+	sc.buf.other = other
+	if len(chained) == from {
+		chained = append(chained, other...)
 	}
-	return other
+	sc.buf.cands = chained
+	return chained[from:len(chained):len(chained)]
 }
 
 // confirmed applies the rules of c's name kind to a name that does not
 // follow one of its ancestors (accept takes those).
-func (sc *scan) confirmed(h nameHit, c cand, ctx map[int32]bool) bool {
+func (sc *scan) confirmed(h nameHit, c cand, ctx divSet) bool {
 	if sc.shortBroken(h, c) {
 		return false
 	}
@@ -272,9 +280,9 @@ func (g *Gazetteer) isAncestor(a, d int32) bool {
 
 // ancestorIn reports whether a proper ancestor of div at rank minRank or
 // below (1: city, 2: county) is in ctx.
-func (g *Gazetteer) ancestorIn(div int32, ctx map[int32]bool, minRank int) bool {
+func (g *Gazetteer) ancestorIn(div int32, ctx divSet, minRank int) bool {
 	for p := g.divs[div].parent; p >= 0; p = g.divs[p].parent {
-		if ctx[p] && levelRank[g.divs[p].Level] >= minRank {
+		if ctx.has(p) && g.divs[p].rank >= minRank {
 			return true
 		}
 	}
