@@ -50,7 +50,7 @@ func FindDates(text []rune) []DateMention { return findDates(text, nil) }
 func findDates(text []rune, buf []DateMention) []DateMention {
 	s := scanner{t: text, out: buf[:0]}
 	for i := 0; i < len(text); i++ {
-		if !s.startsAt(i) {
+		if !dateStarts.has(text[i]) || !s.startsAt(i) { // the first test inlined
 			continue
 		}
 		if end := s.tryAt(i); end > i {
@@ -183,7 +183,7 @@ func (s *scanner) hasPrefix(i int, w string) bool {
 // numeral or an anonymising mark that does not continue a number.
 func (s *scanner) startsAt(i int) bool {
 	r := s.t[i]
-	if r < '*' || !isDigit(r) && !isCNNum(r) && !isAnon(r) {
+	if !dateStarts.has(r) {
 		return false
 	}
 	p := s.at(i - 1)
@@ -885,6 +885,17 @@ func isCNNum(r rune) bool {
 	}
 	return cnDigit(r) >= 0
 }
+
+// dateStarts holds the runes a date may start with: a digit, a rune of a
+// Chinese numeral or an anonymising character (isDigit, isCNNum, isAnon).
+var dateStarts = func() *bmpSet {
+	s := new(bmpSet)
+	s.addRange('0', '9', 1)
+	s.addRange('０', '９', 1)
+	s.addString("十廿卅百千〇零○一二两三四五六七八九")
+	s.addString(anonRunes)
+	return s
+}()
 
 // isLetter reports an ASCII letter.
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // compactDay writes a day for tests; an anonymised year shows as "anon".
@@ -226,5 +227,15 @@ func BenchmarkFindDates(b *testing.B) {
 	b.SetBytes(int64(len(string(dateBenchText))))
 	for b.Loop() {
 		FindDates(dateBenchText)
+	}
+}
+
+// TestDateStarts checks the set of runes a date may start with against
+// the tests it stands for.
+func TestDateStarts(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if want := isDigit(r) || isCNNum(r) || isAnon(r); dateStarts.has(r) != want {
+			t.Errorf("dateStarts.has(%q) = %v, want %v", r, !want, want)
+		}
 	}
 }
