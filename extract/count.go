@@ -112,8 +112,8 @@ func (b *builder) count(h hit) (Count, bool) {
 	if num.Percent {
 		c.Unit = "%"
 	}
-	if u, ok := h.rule.Fields["unit"]; ok {
-		c.Unit = u
+	if f := b.e.fieldsOf(h); f.hasUnit {
+		c.Unit = f.unit
 	}
 	if c.Unit == "" {
 		return Count{}, false

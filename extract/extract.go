@@ -78,6 +78,8 @@ type Extractor struct {
 	rules   []*compiledRule
 	anchors *anchorIndex
 	tables  *tables
+	fields  []ruleFields // by rule order
+	built   builderClasses
 	pool    sync.Pool // of *workspace
 }
 
@@ -105,6 +107,7 @@ func newExtractor(set *rules.Set, seg *Segmenter, bits int) (*Extractor, error) 
 		e.rules = append(e.rules, c)
 	}
 	e.anchors = newAnchorIndex(e.rules, e.classes)
+	e.indexFields()
 	var err error
 	if e.tables, err = loadTables(set); err != nil {
 		return nil, err
