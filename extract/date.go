@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -16,10 +17,38 @@ type Day struct {
 // String writes "2024-03-15" when the year is known, else "--03-15" (also
 // when the year is anonymised).
 func (d Day) String() string {
+	if d.Month < 0 || d.Day < 0 {
+		return d.sprint() // not a day: as fmt writes it
+	}
+	b := make([]byte, 0, len("2024-03-15"))
+	if d.Year > 0 && !d.YearAnon {
+		b = appendPadded(b, d.Year, 4)
+		b = append(b, '-')
+	} else {
+		b = append(b, "--"...)
+	}
+	b = appendPadded(b, d.Month, 2)
+	b = append(b, '-')
+	return string(appendPadded(b, d.Day, 2))
+}
+
+// sprint is String written with fmt, for any field.
+func (d Day) sprint() string {
 	if d.Year > 0 && !d.YearAnon {
 		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 	}
 	return fmt.Sprintf("--%02d-%02d", d.Month, d.Day)
+}
+
+// appendPadded appends the decimal digits of v, not negative, with zeros
+// before them up to width digits, as fmt's %0*d writes them.
+func appendPadded(b []byte, v, width int) []byte {
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], int64(v), 10)
+	for range width - len(d) {
+		b = append(b, '0')
+	}
+	return append(b, d...)
 }
 
 // DateMention is one date expression: a single day, or a range From..To.

@@ -239,3 +239,15 @@ func TestDateStarts(t *testing.T) {
 		}
 	}
 }
+
+// TestDayStringFmt compares Day.String with the fmt form it stands for.
+func TestDayStringFmt(t *testing.T) {
+	for _, d := range []Day{
+		{2024, 3, 15, false}, {0, 3, 5, false}, {2024, 12, 31, true}, {99, 1, 1, false}, {12345, 123, 7, false},
+		{2024, -1, 5, false}, {-3, 2, 0, false}, {0, 0, 0, false}, {1, 2, -30, true},
+	} {
+		if got, want := d.String(), d.sprint(); got != want {
+			t.Errorf("%#v.String() = %q, want %q", d, got, want)
+		}
+	}
+}
