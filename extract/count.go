@@ -159,6 +159,9 @@ func (b *builder) listContinues(prev Count, start int) bool {
 // → 户次, 人/次 → 人次); another parenthesised alternative is dropped
 // (份(册) → 份).
 func NormalizeUnit(u string) string {
+	if !strings.ContainsAny(u, "（） \t/(") {
+		return u // nothing to write otherwise
+	}
 	u = strings.Map(func(r rune) rune {
 		switch r {
 		case '（':

@@ -20,6 +20,7 @@ type tables struct {
 	orgByLast   [256][]orgAlias
 	observances []observance
 	themes      []annualTheme
+	themeAt     map[string]int // normalised theme → index of its first entry in themes
 	// obsNames indexes the observances' names of three characters or more
 	// by their first character, for one pass over a text.
 	obsNames map[rune][]obsName
@@ -215,6 +216,9 @@ func (t *tables) loadObservances(tb *rules.Table) []string {
 }
 
 func (t *tables) loadThemes(tb *rules.Table, cca bool) []string {
+	if t.themeAt == nil {
+		t.themeAt = map[string]int{}
+	}
 	var errs []string
 	for _, r := range tb.Rows {
 		y, err := strconv.Atoi(tb.Cell(r, "year"))
@@ -230,6 +234,9 @@ func (t *tables) loadThemes(tb *rules.Table, cca bool) []string {
 			th.confidence, _ = strconv.ParseFloat(c, 64)
 		}
 		if th.theme != "" {
+			if _, ok := t.themeAt[th.theme]; !ok { // the first of a theme counts
+				t.themeAt[th.theme] = len(t.themes)
+			}
 			t.themes = append(t.themes, th)
 		}
 	}
@@ -248,11 +255,9 @@ func themeKey(s string) string {
 
 // themeYear returns the year whose theme is text, and its confidence.
 func (t *tables) themeYear(text string) (int, float64, bool) {
-	k := themeKey(text)
-	for _, th := range t.themes {
-		if th.theme == k {
-			return th.year, th.confidence, true
-		}
+	if i, ok := t.themeAt[themeKey(text)]; ok {
+		th := t.themes[i]
+		return th.year, th.confidence, true
 	}
 	return 0, 0, false
 }
