@@ -114,9 +114,8 @@ func (a *analysis) token(i int) (span, string, bool) {
 
 // analyse fills a with the analysis of text, reusing a's buffers.
 func (e *Extractor) analyse(a *analysis, text string) {
-	a.text, a.off = appendRunesAt(a.text, a.off, text)
+	a.text, a.off, a.valid = appendRunesAt(a.text, a.off, text)
 	a.src = text
-	a.valid = validRunes(a.text, text)
 	n := len(a.text)
 	a.nums = appendNumbers(a.nums[:0], a.text)
 	a.dates = findDates(a.text, a.dates)
@@ -125,7 +124,7 @@ func (e *Extractor) analyse(a *analysis, text string) {
 		s, off := text, a.off
 		if !a.valid {
 			s = string(a.text)
-			_, off = appendRunesAt(nil, nil, s)
+			_, off, _ = appendRunesAt(nil, nil, s)
 		}
 		a.places = e.gaz.find(a.text, s, off)
 	}
@@ -145,8 +144,10 @@ func appendRunes(rs []rune, s string) []rune {
 }
 
 // appendRunesAt sets rs to the runes of s, as []rune(s) gives them, and
-// off to the byte offset of each, then len(s), reusing their arrays.
-func appendRunesAt(rs []rune, off []int32, s string) ([]rune, []int32) {
+// off to the byte offset of each, then len(s), reusing their arrays;
+// valid reports whether s is valid UTF-8.
+func appendRunesAt(rs []rune, off []int32, s string) (_ []rune, _ []int32, valid bool) {
+	valid = true
 	rs = slices.Grow(rs[:0], len(s))[:len(s)]
 	off = slices.Grow(off[:0], len(s)+1)[:len(s)+1]
 	n := 0
@@ -155,12 +156,13 @@ func appendRunesAt(rs []rune, off []int32, s string) ([]rune, []int32) {
 		r, size := rune3(s, i)
 		if size == 0 {
 			r, size = decodeRune(s, i)
+			valid = valid && (r != utf8.RuneError || size > 1)
 		}
 		rs[n] = r
 		i += size
 	}
 	off[n] = int32(len(s))
-	return rs[:n], off[:n+1]
+	return rs[:n], off[:n+1], valid
 }
 
 // decodeRune decodes the rune at byte i of s as a range loop does (an
@@ -189,15 +191,6 @@ func rune3(s string, i int) (r rune, size int) {
 		return 0, 0
 	}
 	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
-}
-
-// validRunes reports whether text, whose runes are rs, is valid UTF-8:
-// whether each U+FFFD of rs is written in text, not an invalid byte.
-func validRunes(rs []rune, text string) bool {
-	if !slices.Contains(rs, utf8.RuneError) {
-		return true
-	}
-	return utf8.ValidString(text)
 }
 
 // resized returns s with length n and every element zero, reusing its

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestAppendRunesAt compares appendRunesAt with a range loop, on valid
@@ -18,9 +19,9 @@ func TestAppendRunesAt(t *testing.T) {
 			wantOff = append(wantOff, int32(i))
 		}
 		wantOff = append(wantOff, int32(len(s)))
-		got, off := appendRunesAt(nil, nil, s)
-		if !slices.Equal(got, want) || !slices.Equal(off, wantOff) {
-			t.Errorf("appendRunesAt(%q) = %q %v, want %q %v", s, got, off, want, wantOff)
+		got, off, valid := appendRunesAt(nil, nil, s)
+		if !slices.Equal(got, want) || !slices.Equal(off, wantOff) || valid != utf8.ValidString(s) {
+			t.Errorf("appendRunesAt(%q) = %q %v %v, want %q %v", s, got, off, valid, want, wantOff)
 		}
 	}
 }
@@ -29,8 +30,8 @@ func TestAppendRunesAt(t *testing.T) {
 func FuzzAppendRunesAt(f *testing.F) {
 	f.Add("消协\xe4\xb8")
 	f.Fuzz(func(t *testing.T, s string) {
-		got, off := appendRunesAt(nil, nil, s)
-		if !slices.Equal(got, []rune(s)) || len(off) != len(got)+1 || off[len(got)] != int32(len(s)) {
+		got, off, valid := appendRunesAt(nil, nil, s)
+		if !slices.Equal(got, []rune(s)) || len(off) != len(got)+1 || off[len(got)] != int32(len(s)) || valid != utf8.ValidString(s) {
 			t.Fatalf("appendRunesAt(%q) = %q %v", s, got, off)
 		}
 	})

@@ -297,7 +297,7 @@ func (g *Gazetteer) startsWithParentShort(d gdiv, short string) bool {
 // Find returns the place mentions in text, in order, non-overlapping, resolving ambiguous names with the other mentions in the same text.
 func (g *Gazetteer) Find(text []rune) []PlaceMention {
 	s := string(text)
-	_, off := appendRunesAt(nil, nil, s)
+	_, off, _ := appendRunesAt(nil, nil, s)
 	return g.find(text, s, off)
 }
 
