@@ -159,8 +159,8 @@ func (b *builder) listContinues(prev Count, start int) bool {
 // → 户次, 人/次 → 人次); another parenthesised alternative is dropped
 // (份(册) → 份).
 func NormalizeUnit(u string) string {
-	if !strings.ContainsAny(u, "（） \t/(") {
-		return u // nothing to write otherwise
+	if plainUnit(u) {
+		return u
 	}
 	u = strings.Map(func(r rune) rune {
 		switch r {
@@ -187,6 +187,18 @@ func NormalizeUnit(u string) string {
 		return before + inner + after // 户(次)
 	}
 	return before + after // 份(册)
+}
+
+// plainUnit reports whether NormalizeUnit leaves u as it is: it has no
+// parenthesis, slash or space.
+func plainUnit(u string) bool {
+	for _, r := range u {
+		switch r {
+		case '（', '）', ' ', '\t', '/', '(':
+			return false
+		}
+	}
+	return true
 }
 
 // quotePartner returns the partner of a quote mark; ok is false for

@@ -1084,7 +1084,7 @@ func leadingHedge(t []rune, i int) (w string, bare bool, end int) {
 		return "", false, i
 	}
 	for _, h := range leadHedges {
-		if !hasAt(t, i, h.w) || i > 0 && runeIn(h.notAfter, t[i-1]) && !afterHedgeWord(t, i) {
+		if h.w[0] != t[i] || !hasAt(t, i, h.w) || i > 0 && runeIn(h.notAfter, t[i-1]) && !afterHedgeWord(t, i) {
 			continue
 		}
 		return h.s, h.bare, i + len(h.w)
@@ -1196,6 +1196,9 @@ func percentPrefix(t []rune, p int) (int, float64, bool) {
 
 // matchSpaced matches w at p, spaces allowed between its runes.
 func matchSpaced(t []rune, p int, w string) (int, bool) {
+	if r, size := rune3(w, 0); size > 0 && (p >= len(t) || t[p] != r) {
+		return 0, false // the common case, told without a call to decode w
+	}
 	q := p
 	for k, r := range w {
 		if k > 0 {
