@@ -39,7 +39,8 @@ const maxNamePart = 4
 // a single character, the name part takes it back.
 const nameInitial = "和于向与及由对从到"
 
-// addPatterns adds the pattern places outside the chosen matches.
+// addPatterns adds the pattern places outside the chosen matches. It
+// looks for their suffixes at the marks of nameHits.
 func (sc *scan) addPatterns(ms []match) []match {
 	covered := resized(sc.buf.covered, len(sc.text))
 	sc.buf.covered = covered
@@ -49,7 +50,8 @@ func (sc *scan) addPatterns(ms []match) []match {
 		}
 	}
 	n := len(ms)
-	for j, r := range sc.text {
+	for _, m := range sc.buf.marks { // the pattern suffixes are among them
+		j, r := int(m), sc.text[m]
 		if !patternSuffixFirst(r) {
 			continue
 		}

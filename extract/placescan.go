@@ -27,7 +27,10 @@ type scanBuffers struct {
 	hits          []nameHit
 	first, chosen []match // the two rounds of choose
 	covered       []bool  // for addPatterns
-	ctx           divSet  // the divisions named by the first round
+	// marks holds the positions of the runes of placeMarks, in order, for
+	// the scans after nameHits
+	marks []int32
+	ctx   divSet // the divisions named by the first round
 	// cands holds the candidates of the matches, which are slices of it
 	cands, other []cand
 }
@@ -71,9 +74,13 @@ func (sc *scan) nameHits() []nameHit {
 	hs := sc.buf.hits[:0]
 	n := len(sc.text)
 	g, t := sc.g, sc.text
-	for i := 0; i+1 < n; i++ {
-		a, b := t[i], t[i+1]
-		if !g.firsts.has(a) || !g.seconds.has(b) || !g.pairs.has(a, b) { // mayStart, inlined
+	marks := sc.buf.marks[:0]
+	for i := 0; i < n; i++ {
+		a := t[i]
+		if placeMarks.has(a) {
+			marks = append(marks, int32(i))
+		}
+		if i+1 == n || !g.firsts.has(a) || !g.seconds.has(t[i+1]) || !g.pairs.has(a, t[i+1]) { // mayStart, inlined
 			continue
 		}
 		from := len(hs)
@@ -83,6 +90,7 @@ func (sc *scan) nameHits() []nameHit {
 		})
 		slices.Reverse(hs[from:]) // longest first
 	}
+	sc.buf.marks = marks
 	names := len(hs)
 	hs = sc.appendAnonHits(hs)
 	if len(hs) > names { // the names are in order already
@@ -303,13 +311,27 @@ func isLatinOrDigit(r rune) bool {
 	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
+// placeMarks holds the runes whose positions nameHits records: the
+// anonymising characters (appendAnonHits) and the first characters of the
+// pattern suffixes (addPatterns).
+var placeMarks = func() *bmpSet {
+	s := new(bmpSet)
+	s.addString(anonRunes)
+	for r := range patternSuffixes {
+		s.add(r)
+	}
+	return s
+}()
+
 // appendAnonHits appends to hs the runs of anonymising characters before
 // a division suffix, with spaces allowed between: ××区, xx镇, ×× 街道. A
 // run of x after a Latin letter or digit is part of a word, not a name,
-// and so is a suffix that starts a longer word (XX市场监管局).
+// and so is a suffix that starts a longer word (XX市场监管局). The runs
+// start at marks of nameHits.
 func (sc *scan) appendAnonHits(hs []nameHit) []nameHit {
 	t := sc.text
-	for i := 0; i < len(t); i++ {
+	for _, m := range sc.buf.marks {
+		i := int(m)
 		if !isAnon(t[i]) || (i > 0 && isAnon(t[i-1])) {
 			continue
 		}
