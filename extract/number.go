@@ -256,7 +256,7 @@ func (rd *reader) fraction(low part) (part, bool) {
 
 // fractionAt reads 分之Y at p, den being the numeral before it.
 func (rd *reader) fractionAt(den part, p int) (part, bool) {
-	q, ok := matchSpaced(rd.t, skipSpaces(rd.t, p), "分之")
+	q, ok := matchSpaced(rd.t, skipSpaces(rd.t, p), fenZhi)
 	if !ok || den.lo == 0 {
 		return part{}, false
 	}
@@ -931,10 +931,10 @@ func (rd *reader) wordPercent(c part) part {
 	if q >= len(t) {
 		return c
 	}
-	if e, ok := matchSpaced(t, q, "个百分点"); ok {
+	if e, ok := matchSpaced(t, q, percentPoint); ok {
 		return rd.setPercent(c, e, 1)
 	}
-	if e, ok := matchSpaced(t, q, "個百分點"); ok {
+	if e, ok := matchSpaced(t, q, percentPointTrad); ok {
 		return rd.setPercent(c, e, 1)
 	}
 	switch {
@@ -982,16 +982,9 @@ const (
 	zhe   = "合算旧舊叠疊射服腾騰磨返线線中纸紙扣八"
 )
 
-// runeIn reports whether set holds r; unlike strings.ContainsRune it does
-// not build a string for a non-ASCII rune.
-func runeIn(set string, r rune) bool {
-	for _, x := range set {
-		if x == r {
-			return true
-		}
-	}
-	return false
-}
+// runeIn reports whether set holds r. strings.ContainsRune searches for
+// the bytes of r, without decoding the runes of set.
+func runeIn(set string, r rune) bool { return strings.ContainsRune(set, r) }
 
 // stopAfter reports a rune of stops at q.
 func stopAfter(t []rune, q int, stops string) bool {
@@ -1183,7 +1176,7 @@ func percentPrefix(t []rune, p int) (int, float64, bool) {
 	if q == p {
 		return 0, 0, false
 	}
-	e, ok := matchSpaced(t, skipSpaces(t, q), "分之")
+	e, ok := matchSpaced(t, skipSpaces(t, q), fenZhi)
 	if !ok {
 		return 0, 0, false
 	}
@@ -1194,11 +1187,16 @@ func percentPrefix(t []rune, p int) (int, float64, bool) {
 	return e, 100 / denom, true
 }
 
+// Words that matchSpaced reads: 分之 (of a fraction), 个百分点
+// (percentage points) in simplified and traditional characters.
+var (
+	fenZhi           = []rune("分之")
+	percentPoint     = []rune("个百分点")
+	percentPointTrad = []rune("個百分點")
+)
+
 // matchSpaced matches w at p, spaces allowed between its runes.
-func matchSpaced(t []rune, p int, w string) (int, bool) {
-	if r, size := rune3(w, 0); size > 0 && (p >= len(t) || t[p] != r) {
-		return 0, false // the common case, told without a call to decode w
-	}
+func matchSpaced(t []rune, p int, w []rune) (int, bool) {
 	q := p
 	for k, r := range w {
 		if k > 0 {
