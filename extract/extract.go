@@ -131,7 +131,7 @@ func (e *Extractor) Extract(doc corpus.Document) Record {
 func (e *Extractor) extractDoc(w *workspace, doc corpus.Document) Record {
 	rec := e.extract(w, doc.Text, doc.Written)
 	rec.ID, rec.Source, rec.Title = doc.ID, doc.Source, doc.Title
-	e.inferYear(&rec, doc, w.a.text)
+	e.inferYear(&rec, doc, &w.a)
 	return rec
 }
 

@@ -31,34 +31,28 @@ type tables struct {
 	topicWords topicWords
 }
 
-// secondRune returns the rune at byte i of s, or -1 at its end.
-func secondRune(s string, i int) rune {
-	if i >= len(s) {
-		return -1
-	}
-	r, _ := decodeRune(s, i)
-	return r
-}
-
-type obsName struct{ name, genre string }
-
 // eachObservanceName calls fn with the genre of every observance name
-// written in text.
-func (t *tables) eachObservanceName(text string, fn func(genre string)) {
-	for i := 0; i < len(text); {
-		r, size := rune3(text, i)
-		if size == 0 {
-			r, size = decodeRune(text, i)
+// written in the first reach bytes of a text, given as its runes rs and
+// the byte offset of each, then its length (analysis.off).
+func (t *tables) eachObservanceName(rs []rune, off []int32, reach int, fn func(genre string)) {
+	for k := 0; k+1 < len(rs) && int(off[k]) < reach; k++ {
+		r := rs[k]
+		if !t.obsFirst.has(r) || !t.obsPairs.has(r, rs[k+1]) {
+			continue
 		}
-		if t.obsFirst.has(r) && t.obsPairs.has(r, secondRune(text, i+size)) {
-			for _, n := range t.obsNames[r] {
-				if strings.HasPrefix(text[i:], n.name) {
-					fn(n.genre)
-				}
+		for _, n := range t.obsNames[r] {
+			if e := k + len(n.runes); e <= len(rs) && int(off[e]) <= reach && hasAt(rs, k, n.runes) {
+				fn(n.genre)
 			}
 		}
-		i += size
 	}
+}
+
+// obsName is a name of an observance, three characters or more, and its
+// genre.
+type obsName struct {
+	runes []rune
+	genre string
 }
 
 type orgAlias struct {
@@ -205,7 +199,7 @@ func (t *tables) loadObservances(tb *rules.Table) []string {
 		for _, name := range o.names {
 			if utf8.RuneCountInString(name) >= 3 {
 				first, size := utf8.DecodeRuneInString(name)
-				t.obsNames[first] = append(t.obsNames[first], obsName{name, o.genre})
+				t.obsNames[first] = append(t.obsNames[first], obsName{[]rune(name), o.genre})
 				t.obsFirst.add(first)
 				second, _ := decodeRune(name, size)
 				t.obsPairs.add(first, second)

@@ -11,9 +11,10 @@ import (
 // order of trust: a year in the title; a year written in the text with a
 // full date or before an observance; the ordinal of an observance (第28个
 // 国际消费者权益日 = 2010); the annual theme of the observance. It also sets
-// the genre and completes the dates' years. text is doc.Text as runes.
-func (e *Extractor) inferYear(rec *Record, doc corpus.Document, text []rune) {
-	rec.Genre = e.genre(doc.Title, doc.Text)
+// the genre and completes the dates' years. a is the analysis of doc.Text.
+func (e *Extractor) inferYear(rec *Record, doc corpus.Document, a *analysis) {
+	text := a.text
+	rec.Genre = e.genreOf(doc.Title, doc.Text, a.text, a.off)
 	switch {
 	case e.setYear(rec, titleYear(doc.Title), "title"):
 	case e.setYear(rec, explicitYear(rec, text), "explicit"):
@@ -170,12 +171,20 @@ const genreReach = 1500
 // text (the title counts triple), else the genre whose topic words it names
 // most (genres.tsv).
 func (e *Extractor) genre(title, text string) string {
+	rs, off, _ := appendRunesAt(nil, nil, text)
+	return e.genreOf(title, text, rs, off)
+}
+
+// genreOf is genre for a text whose runes rs and their byte offsets off
+// (analysis.text and analysis.off) are at hand.
+func (e *Extractor) genreOf(title, text string, rs []rune, off []int32) string {
 	if len(text) > genreReach {
 		text = text[:genreReach]
 	}
 	votes := map[string]int{}
-	e.tables.eachObservanceName(title, func(g string) { votes[g] += 3 })
-	e.tables.eachObservanceName(text, func(g string) { votes[g]++ })
+	trs, toff, _ := appendRunesAt(nil, nil, title)
+	e.tables.eachObservanceName(trs, toff, len(title), func(g string) { votes[g] += 3 })
+	e.tables.eachObservanceName(rs, off, genreReach, func(g string) { votes[g]++ })
 	best, n := "", 0
 	for g, c := range votes {
 		if c > n || c == n && g < best {
