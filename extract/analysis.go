@@ -147,17 +147,24 @@ func appendRunes(rs []rune, s string) []rune {
 // off to the byte offset of each, then len(s), reusing their arrays;
 // valid reports whether s is valid UTF-8.
 func appendRunesAt(rs []rune, off []int32, s string) (_ []rune, _ []int32, valid bool) {
-	valid = true
 	rs = slices.Grow(rs[:0], len(s))[:len(s)]
 	off = slices.Grow(off[:0], len(s)+1)[:len(s)+1]
+	valid = true
 	n := 0
 	for i := 0; i < len(s); n++ {
 		off[n] = int32(i)
-		r, size := rune3(s, i)
-		if size == 0 {
-			r, size = decodeRune(s, i)
-			valid = valid && (r != utf8.RuneError || size > 1)
+		// the three-byte runes of Chinese text, inline: a first byte
+		// E1–EF but ED (no overlong form, no surrogate), then two
+		// continuation bytes
+		if c := s[i]; c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) {
+			if c1, c2 := s[i+1], s[i+2]; (c1^0x80)|(c2^0x80) < 0x40 {
+				rs[n] = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+				i += 3
+				continue
+			}
 		}
+		r, size := decodeRune(s, i)
+		valid = valid && (r != utf8.RuneError || size > 1)
 		rs[n] = r
 		i += size
 	}
@@ -165,32 +172,13 @@ func appendRunesAt(rs []rune, off []int32, s string) (_ []rune, _ []int32, valid
 	return rs[:n], off[:n+1], valid
 }
 
-// decodeRune decodes the rune at byte i of s as a range loop does (an
-// invalid byte is utf8.RuneError of size 1). Hot loops call rune3 first,
-// which is inlined, and this when it gives size 0.
+// decodeRune decodes the rune at byte i of s as a range loop does: an
+// invalid byte is utf8.RuneError of size 1.
 func decodeRune(s string, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	if r, size := rune3(s, i); size > 0 {
-		return r, size
-	}
 	return utf8.DecodeRuneInString(s[i:])
-}
-
-// rune3 decodes a three-byte rune at byte i of s whose first byte rules
-// out an overlong form and a surrogate (E1–EC, EE, EF: all of CJK), and
-// returns its size 3; for any other rune, it returns size 0.
-func rune3(s string, i int) (r rune, size int) {
-	if i+2 >= len(s) {
-		return 0, 0
-	}
-	c, c1, c2 := s[i], s[i+1], s[i+2]
-	// c in E1–EF but ED, c1 and c2 in 80–BF
-	if c-0xE1 > 0xEF-0xE1 || c == 0xED || (c1^0x80)|(c2^0x80) >= 0x40 {
-		return 0, 0
-	}
-	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
 }
 
 // resized returns s with length n and every element zero, reusing its
