@@ -210,7 +210,7 @@ type workspace struct {
 	order    []int32  // what rankOrder returns
 	won      []uint64
 	taken    spanSet
-	vetoed   spanSet
+	vetoed   vetoSet
 }
 
 // kindCount is the number of kinds of fact (len(Kinds)).
@@ -303,7 +303,7 @@ func fits(v int32, bits int) bool { return v >= 0 && v < 1<<bits }
 // the earlier text. The survivors are returned in text order, in a slice
 // that the next call reuses.
 func (w *workspace) resolve(k int, key func(hit) span) []hit {
-	w.vetoed = w.vetoed.cover(w.vetoes[k])
+	w.vetoed.cover(w.vetoes[k])
 	kept := w.keyed[:0]
 	for _, h := range w.hits[k] {
 		k := key(h)
@@ -398,8 +398,12 @@ func (s spanSet) from(x int) int {
 
 // overlaps reports whether k overlaps a span of the set. The set's spans
 // may overlap each other; they are sorted by start.
-func (s spanSet) overlaps(k span) bool {
-	for j := s.from(k.end) - 1; j >= 0; j-- {
+func (s spanSet) overlaps(k span) bool { return s.overlapsBefore(s.from(k.end), k) }
+
+// overlapsBefore is overlaps for hi = s.from(k.end): it looks at the spans
+// before hi, from the last.
+func (s spanSet) overlapsBefore(hi int, k span) bool {
+	for j := hi - 1; j >= 0; j-- {
 		if s[j].end > k.start {
 			return true
 		}
@@ -408,6 +412,34 @@ func (s spanSet) overlaps(k span) bool {
 		}
 	}
 	return false
+}
+
+// vetoSet is the spans of the vetoes of a kind, with the greatest end of
+// each prefix of them, which tells most spans that overlap none at once.
+type vetoSet struct {
+	spans  spanSet
+	maxEnd []int // maxEnd[j] is the greatest end of spans[:j+1]
+}
+
+// cover makes v the spans of the hits, reusing its arrays.
+func (v *vetoSet) cover(hits []hit) {
+	v.spans = v.spans.cover(hits)
+	v.maxEnd = v.maxEnd[:0]
+	m := 0
+	for _, s := range v.spans {
+		m = max(m, s.end)
+		v.maxEnd = append(v.maxEnd, m)
+	}
+}
+
+// overlaps is spanSet.overlaps: the spans it looks at all start before
+// k.end, so none of them overlaps k when they all end by k.start.
+func (v *vetoSet) overlaps(k span) bool {
+	hi := v.spans.from(k.end)
+	if hi == 0 || v.maxEnd[hi-1] <= k.start {
+		return false
+	}
+	return v.spans.overlapsBefore(hi, k)
 }
 
 func (s *spanSet) add(k span) {
