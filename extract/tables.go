@@ -32,16 +32,16 @@ type tables struct {
 }
 
 // eachObservanceName calls fn with the genre of every observance name
-// written in the first reach bytes of a text, given as its runes rs and
-// the byte offset of each, then its length (analysis.off).
-func (t *tables) eachObservanceName(rs []rune, off []int32, reach int, fn func(genre string)) {
-	for k := 0; k+1 < len(rs) && int(off[k]) < reach; k++ {
+// written in the part p of a text.
+func (t *tables) eachObservanceName(p textPart, fn func(genre string)) {
+	rs := p.rs // the names have three runes or more: the last cannot start one
+	for k := range min(p.starts(), len(rs)-1) {
 		r := rs[k]
 		if !t.obsFirst.has(r) || !t.obsPairs.has(r, rs[k+1]) {
 			continue
 		}
 		for _, n := range t.obsNames[r] {
-			if e := k + len(n.runes); e <= len(rs) && int(off[e]) <= reach && hasAt(rs, k, n.runes) {
+			if p.hasAt(k, n.runes) {
 				fn(n.genre)
 			}
 		}

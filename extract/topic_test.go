@@ -45,9 +45,8 @@ func TestEachObservanceNameReach(t *testing.T) {
 					}
 				}
 			}
-			rs, off, _ := appendRunesAt(nil, nil, text)
 			got := 0
-			e.tables.eachObservanceName(rs, off, genreReach, func(string) { got++ })
+			e.tables.eachObservanceName(newTextPart(text, genreReach), func(string) { got++ })
 			if got != want {
 				t.Errorf("pad %q ×%d: %d names, want %d", pad, n, got, want)
 			}

@@ -14,9 +14,10 @@ import (
 // the genre and completes the dates' years. a is the analysis of doc.Text.
 func (e *Extractor) inferYear(rec *Record, doc corpus.Document, a *analysis) {
 	text := a.text
-	rec.Genre = e.genreOf(doc.Title, doc.Text, a.text, a.off)
+	title := newTextPart(doc.Title, len(doc.Title))
+	rec.Genre = e.genreOf(title, textPart{a.text, a.off, genreReach})
 	switch {
-	case e.setYear(rec, titleYear(doc.Title), "title"):
+	case e.setYear(rec, titleYear(title.rs), "title"):
 	case e.setYear(rec, explicitYear(rec, text), "explicit"):
 	case e.setYear(rec, e.ordinalYear(text), "ordinal"):
 	case e.setYear(rec, e.themeYear(rec), "theme"):
@@ -32,9 +33,9 @@ func (e *Extractor) setYear(rec *Record, y int, source string) bool {
 	return true
 }
 
-// titleYear returns a four-digit year written in the title (2023年…总结).
-func titleYear(title string) int {
-	r := []rune(title)
+// titleYear returns a four-digit year written in the title, given as
+// runes (2023年…总结).
+func titleYear(r []rune) int {
 	for i := 0; i+4 < len(r); i++ {
 		if y, ok := yearAt(r, i); ok && r[i+4] == '年' && (i == 0 || !isDigit(r[i-1])) {
 			return y
@@ -171,20 +172,14 @@ const genreReach = 1500
 // text (the title counts triple), else the genre whose topic words it names
 // most (genres.tsv).
 func (e *Extractor) genre(title, text string) string {
-	rs, off, _ := appendRunesAt(nil, nil, text)
-	return e.genreOf(title, text, rs, off)
+	return e.genreOf(newTextPart(title, len(title)), newTextPart(text, genreReach))
 }
 
-// genreOf is genre for a text whose runes rs and their byte offsets off
-// (analysis.text and analysis.off) are at hand.
-func (e *Extractor) genreOf(title, text string, rs []rune, off []int32) string {
-	if len(text) > genreReach {
-		text = text[:genreReach]
-	}
+// genreOf is genre for the title and the part of the text read for it.
+func (e *Extractor) genreOf(title, text textPart) string {
 	votes := map[string]int{}
-	trs, toff, _ := appendRunesAt(nil, nil, title)
-	e.tables.eachObservanceName(trs, toff, len(title), func(g string) { votes[g] += 3 })
-	e.tables.eachObservanceName(rs, off, genreReach, func(g string) { votes[g]++ })
+	e.tables.eachObservanceName(title, func(g string) { votes[g] += 3 })
+	e.tables.eachObservanceName(text, func(g string) { votes[g]++ })
 	best, n := "", 0
 	for g, c := range votes {
 		if c > n || c == n && g < best {
