@@ -21,12 +21,15 @@ type analysis struct {
 	// posNames names the parts of speech (the segmenter's wordTrie.posNames)
 	posNames []string
 	tokAt    []int32 // rune index → index of the word starting there, or -1
-	nums     []Number
-	numAt    []int32 // rune index → index+1 of the number starting there, 0 if none
-	dates    []DateMention
-	dateAt   []int32
-	places   []PlaceMention
-	plAt     []int32
+	// marks holds the positions of the runes that may start a number or
+	// a date (numberDateStarts)
+	marks  []int32
+	nums   []Number
+	numAt  []int32 // rune index → index+1 of the number starting there, 0 if none
+	dates  []DateMention
+	dateAt []int32
+	places []PlaceMention
+	plAt   []int32
 	// covered marks runes inside a number, date or place mention.
 	covered []bool
 	// numEnd marks the positions where a number ends.
@@ -117,8 +120,9 @@ func (e *Extractor) analyse(a *analysis, text string) {
 	a.text, a.off, a.valid = appendRunesAt(a.text, a.off, text)
 	a.src = text
 	n := len(a.text)
-	a.nums = appendNumbers(a.nums[:0], a.text)
-	a.dates = findDates(a.text, a.dates)
+	a.marks = markRunes(a.marks[:0], a.text, numberDateStarts)
+	a.nums = appendNumbers(a.nums[:0], a.text, a.marks)
+	a.dates = findDates(a.text, a.marks, a.dates)
 	a.places = nil
 	if e.gaz != nil {
 		s, off := text, a.off
@@ -179,6 +183,26 @@ func decodeRune(s string, i int) (rune, int) {
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// numberDateStarts holds the runes that may start a number or a date.
+var numberDateStarts = func() *bmpSet {
+	s := new(bmpSet)
+	for i := range s {
+		s[i] = numberStarts[i] | dateStarts[i]
+	}
+	return s
+}()
+
+// markRunes appends to marks the positions of the runes of text in set,
+// in order: one scan for the scans that start at few runes.
+func markRunes(marks []int32, text []rune, set *bmpSet) []int32 {
+	for i, r := range text {
+		if set.has(r) {
+			marks = append(marks, int32(i))
+		}
+	}
+	return marks
 }
 
 // resized returns s with length n and every element zero, reusing its

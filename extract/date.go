@@ -73,17 +73,23 @@ func (m DateMention) IsRange() bool { return m.To != Day{} }
 // date) and the consumer-rights day form 3·15当天 (the mention is "3·15").
 // A range's text takes in the 从/自 that opens it. Two-digit years are read
 // as 1950–2049. Bare 3.15, 6·26, 2024年, 3月 and 12号 are not dates.
-func FindDates(text []rune) []DateMention { return findDates(text, nil) }
+func FindDates(text []rune) []DateMention {
+	return findDates(text, markRunes(nil, text, dateStarts), nil)
+}
 
-// findDates is FindDates reusing the array of buf.
-func findDates(text []rune, buf []DateMention) []DateMention {
+// findDates is FindDates reusing the array of buf. marks holds, in order,
+// the positions of the runes of text that may start a date (dateStarts)
+// and maybe others (markRunes): the scan looks at them only.
+func findDates(text []rune, marks []int32, buf []DateMention) []DateMention {
 	s := scanner{t: text, out: buf[:0]}
-	for i := 0; i < len(text); i++ {
-		if !dateStarts.has(text[i]) || !s.startsAt(i) { // the first test inlined
+	i := 0
+	for _, m := range marks {
+		if int(m) < i || !s.startsAt(int(m)) {
 			continue
 		}
-		if end := s.tryAt(i); end > i {
-			i = end - 1
+		i = int(m) + 1
+		if end := s.tryAt(int(m)); end > int(m) {
+			i = end
 		}
 	}
 	return s.out

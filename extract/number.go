@@ -56,16 +56,21 @@ func ReadNumber(text []rune, i int) (n Number, ok bool) {
 // FindNumbers scans text left to right and returns every numeral, never
 // starting inside another one (not in the middle of a digit run or a
 // Chinese numeral).
-func FindNumbers(text []rune) []Number { return appendNumbers(nil, text) }
+func FindNumbers(text []rune) []Number {
+	return appendNumbers(nil, text, markRunes(nil, text, numberStarts))
+}
 
 // appendNumbers appends the numbers of text to out, as FindNumbers finds
-// them.
-func appendNumbers(out []Number, text []rune) []Number {
-	for i := 0; i < len(text); {
-		if !startRune(text[i]) {
-			i++
+// them. marks holds, in order, the positions of the runes of text that
+// may start a number (numberStarts) and maybe others (markRunes): the scan
+// looks at them only.
+func appendNumbers(out []Number, text []rune, marks []int32) []Number {
+	i := 0
+	for _, m := range marks {
+		if int(m) < i || !startRune(text[m]) {
 			continue
 		}
+		i = int(m)
 		if n, ok := ReadNumber(text, i); ok {
 			out = append(out, n)
 			i = n.End
