@@ -60,6 +60,7 @@ type Gazetteer struct {
 	left            wordSet           // words that end a pattern place's left context
 	boundary        map[rune]bool     // one-character left words
 	follow          map[rune][]string // words confirming a short name, by first character
+	followFirsts    runeSet           // the first characters of follow, a test before the map
 	breakers        breakerIndex      // words after a short name that make it another name's part
 	scans           sync.Pool         // of *scan, for their buffers
 }
@@ -131,6 +132,7 @@ func NewGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
 	for _, w := range words.Follow {
 		r, _ := utf8.DecodeRuneInString(w)
 		g.follow[r] = append(g.follow[r], w)
+		g.followFirsts.add(r)
 	}
 	g.breakers = newBreakerIndex(words.Break)
 	g.divs = buildTree(divs)

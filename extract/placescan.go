@@ -259,7 +259,7 @@ func (sc *scan) fullNameAt(i int) bool {
 
 // followed reports whether an organisation or facility word comes at end.
 func (sc *scan) followed(end int) bool {
-	if end >= len(sc.text) {
+	if end >= len(sc.text) || !sc.g.followFirsts.has(sc.text[end]) {
 		return false
 	}
 	return slices.ContainsFunc(sc.g.follow[sc.text[end]], func(w string) bool { return sc.hasAt(end, w) })
