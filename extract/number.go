@@ -936,11 +936,13 @@ func (rd *reader) wordPercent(c part) part {
 	if q >= len(t) {
 		return c
 	}
-	if e, ok := matchSpaced(t, q, percentPoint); ok {
-		return rd.setPercent(c, e, 1)
-	}
-	if e, ok := matchSpaced(t, q, percentPointTrad); ok {
-		return rd.setPercent(c, e, 1)
+	if t[q] == '个' || t[q] == '個' {
+		if e, ok := matchSpaced(t, q, percentPoint); ok {
+			return rd.setPercent(c, e, 1)
+		}
+		if e, ok := matchSpaced(t, q, percentPointTrad); ok {
+			return rd.setPercent(c, e, 1)
+		}
 	}
 	switch {
 	case t[q] == '成' && c.hi <= 10 && c.lo > 0 && !stopAfter(t, q+1, cheng):
