@@ -107,7 +107,7 @@ func (b *builder) count(h hit) (Count, bool) {
 		Provenance: b.prov(h, span{h.start, h.end}),
 	}
 	if s, ok := h.field("unit"); ok {
-		c.Unit = NormalizeUnit(b.str(s))
+		c.Unit = b.unit(s)
 	}
 	if num.Percent {
 		c.Unit = "%"
@@ -127,9 +127,25 @@ func (b *builder) count(h hit) (Count, bool) {
 		c.Object = b.str(span{s.start + i, s.start + j})
 	}
 	if s, ok := h.field("action"); ok {
-		c.Action = b.str(s)
+		c.Action = b.action(s)
 	}
 	return c, true
+}
+
+// unit returns the unit written at s, normalised.
+func (b *builder) unit(s span) string {
+	if u, ok := b.known(s, b.e.built.units); ok {
+		return u
+	}
+	return NormalizeUnit(b.str(s))
+}
+
+// action returns the action written at s.
+func (b *builder) action(s span) string {
+	if a, ok := b.known(s, b.e.built.actions); ok {
+		return a
+	}
+	return b.str(s)
 }
 
 func joinHedge(a, b string) string {
