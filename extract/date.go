@@ -204,7 +204,7 @@ func (s *scanner) skipSp(i int) int {
 }
 
 // hasPrefix reports whether the text at i starts with w.
-func (s *scanner) hasPrefix(i int, w string) bool {
+func (s *scanner) hasPrefix(i int, w []rune) bool {
 	for _, r := range w {
 		if s.at(i) != r {
 			return false
@@ -626,7 +626,7 @@ func (s *scanner) dottedDay(i int) (piece, bool) {
 
 // during reports whether 期间, 当天 or 当日 follows at i.
 func (s *scanner) during(i int) bool {
-	return s.onTheDay(i) || s.hasPrefix(s.skipSp(i), "期间")
+	return s.onTheDay(i) || s.hasPrefix(s.skipSp(i), qijian)
 }
 
 // onTheDay reports whether 当天/当日 follows at i, after closing quotes
@@ -636,7 +636,7 @@ func (s *scanner) onTheDay(i int) bool {
 		i++
 	}
 	i = s.skipSp(i)
-	return s.hasPrefix(i, "当天") || s.hasPrefix(i, "当日")
+	return s.hasPrefix(i, dangtian) || s.hasPrefix(i, dangri)
 }
 
 // ---- ranges ----
@@ -664,13 +664,20 @@ func (s *scanner) rangeEnd(p piece) (piece, bool) {
 	return q, ok
 }
 
+// Words the scanner reads: the connectors of a range, tried in order, and
+// 期间, 当天, 当日 after a day.
+var (
+	connectorWords           = [][]rune{[]rune("起至"), []rune("起到"), []rune("开始至"), []rune("开始到"), []rune("至"), []rune("到")}
+	qijian, dangtian, dangri = []rune("期间"), []rune("当天"), []rune("当日")
+)
+
 // connector reads a range connector (至, 到, —, ——, -, ~, 起至, 开始至…)
 // and the spaces around it, returning where the second day starts.
 func (s *scanner) connector(i int) (int, bool) {
 	j := s.skipSp(i)
-	for _, w := range []string{"起至", "起到", "开始至", "开始到", "至", "到"} {
+	for _, w := range connectorWords {
 		if s.hasPrefix(j, w) {
-			return s.skipSp(j + len([]rune(w))), true
+			return s.skipSp(j + len(w)), true
 		}
 	}
 	switch r := s.at(j); {
