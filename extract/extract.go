@@ -243,12 +243,24 @@ func countKey(h hit) span {
 	return span{h.start, h.end}
 }
 
+// wholeKey is the span that identifies a fact but a count: its field alt
+// (a level shared with the next name: 省 in 省、市消协), else its name,
+// else the whole hit; read in one pass over the captures, from the last,
+// as h.field reads them.
 func wholeKey(h hit) span {
-	if s, ok := h.field("alt"); ok {
-		return s // a level shared with the next name: 省 in 省、市消协
+	name, hasName := span{}, false
+	for i := len(h.caps) - 1; i >= 0; i-- {
+		c := h.caps[i]
+		switch {
+		case c.end <= c.start:
+		case c.name == "alt":
+			return span{c.start, c.end}
+		case c.name == "name" && !hasName:
+			name, hasName = span{c.start, c.end}, true
+		}
 	}
-	if s, ok := h.field("name"); ok {
-		return s
+	if hasName {
+		return name
 	}
 	return span{h.start, h.end}
 }
