@@ -13,18 +13,23 @@ import (
 type analysis struct {
 	text  []rune
 	valid bool     // the text is valid UTF-8
+	src   string   // the text as a string
+	off   []int32  // byte offset in src of each rune of text, and len(src) at the end
 	shown []rune   // the text as written (traditional characters), one for one with text
 	toks  []span   // words, in rune offsets
 	pos   []uint16 // their parts of speech, by number in posNames
 	// posNames names the parts of speech (the segmenter's wordTrie.posNames)
 	posNames []string
 	tokAt    []int32 // rune index → index of the word starting there, or -1
-	nums     []Number
-	numAt    []int32 // rune index → index+1 of the number starting there, 0 if none
-	dates    []DateMention
-	dateAt   []int32
-	places   []PlaceMention
-	plAt     []int32
+	// marks holds the positions of the runes that may start a number or
+	// a date (numberDateStarts)
+	marks  []int32
+	nums   []Number
+	numAt  []int32 // rune index → index+1 of the number starting there, 0 if none
+	dates  []DateMention
+	dateAt []int32
+	places []PlaceMention
+	plAt   []int32
 	// covered marks runes inside a number, date or place mention.
 	covered []bool
 	// numEnd marks the positions where a number ends.
@@ -97,6 +102,17 @@ func (a *analysis) placeAt(i int) (PlaceMention, bool) {
 	return PlaceMention{}, false
 }
 
+// sub returns the text of the runes [i, j) as a substring of src, valid
+// only when the text is valid UTF-8.
+func (a *analysis) sub(i, j int) string { return a.src[a.off[i]:a.off[j]] }
+
+// shownIsText reports whether the text shown is the text itself (no
+// traditional form was given), so that its strings are substrings of
+// src.
+func (a *analysis) shownIsText() bool {
+	return a.valid && len(a.shown) == len(a.text) && (len(a.text) == 0 || &a.shown[0] == &a.text[0])
+}
+
 // token returns the word starting at rune i.
 func (a *analysis) token(i int) (span, string, bool) {
 	if i >= len(a.tokAt) || a.tokAt[i] < 0 {
@@ -112,12 +128,12 @@ func (e *Extractor) analyse(a *analysis, text string) {
 	e.analyseSegmented(a, text)
 }
 
-// segmentText fills a with text as runes and its words as gse's Segment
-// finds them: the segmentation, which the rest of the analysis
-// (analyseSegmented) builds on.
+// segmentText fills a with text as runes (and the byte offset of each)
+// and its words as gse's Segment finds them: the segmentation, which the
+// rest of the analysis (analyseSegmented) builds on.
 func (a *analysis) segmentText(seg *Segmenter, text string) {
-	a.text = appendRunes(a.text[:0], text)
-	a.valid = validRunes(a.text, text)
+	a.text, a.off, a.valid = appendRunesAt(a.text, a.off, text)
+	a.src = text
 	a.segmentWords(seg, text)
 }
 
@@ -125,15 +141,17 @@ func (a *analysis) segmentText(seg *Segmenter, text string) {
 // segmentText has segmented it.
 func (e *Extractor) analyseSegmented(a *analysis, text string) {
 	n := len(a.text)
-	a.nums = appendNumbers(a.nums[:0], a.text)
-	a.dates = findDates(a.text, a.dates)
+	a.marks = markRunes(a.marks[:0], a.text, numberDateStarts)
+	a.nums = appendNumbers(a.nums[:0], a.text, a.marks)
+	a.dates = findDates(a.text, a.marks, a.dates)
 	a.places = nil
 	if e.gaz != nil {
-		s := text
+		s, off := text, a.off
 		if !a.valid {
 			s = string(a.text)
+			_, off, _ = appendRunesAt(nil, nil, s)
 		}
-		a.places = e.gaz.find(a.text, s)
+		a.places = e.gaz.find(a.text, s, off)
 	}
 	a.covered = resized(a.covered, n+1)
 	a.dateAt = indexSpans(a.dateAt, n, len(a.dates), func(i int) span { return span{a.dates[i].Start, a.dates[i].End} }, a.covered)
@@ -150,13 +168,62 @@ func appendRunes(rs []rune, s string) []rune {
 	return rs
 }
 
-// validRunes reports whether text, whose runes are rs, is valid UTF-8:
-// whether each U+FFFD of rs is written in text, not an invalid byte.
-func validRunes(rs []rune, text string) bool {
-	if !slices.Contains(rs, utf8.RuneError) {
-		return true
+// appendRunesAt sets rs to the runes of s, as []rune(s) gives them, and
+// off to the byte offset of each, then len(s), reusing their arrays;
+// valid reports whether s is valid UTF-8.
+func appendRunesAt(rs []rune, off []int32, s string) (_ []rune, _ []int32, valid bool) {
+	rs = slices.Grow(rs[:0], len(s))[:len(s)]
+	off = slices.Grow(off[:0], len(s)+1)[:len(s)+1]
+	valid = true
+	n := 0
+	for i := 0; i < len(s); n++ {
+		off[n] = int32(i)
+		// the three-byte runes of Chinese text, inline: a first byte
+		// E1–EF but ED (no overlong form, no surrogate), then two
+		// continuation bytes
+		if c := s[i]; c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) {
+			if c1, c2 := s[i+1], s[i+2]; (c1^0x80)|(c2^0x80) < 0x40 {
+				rs[n] = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+				i += 3
+				continue
+			}
+		}
+		r, size := decodeRune(s, i)
+		valid = valid && (r != utf8.RuneError || size > 1)
+		rs[n] = r
+		i += size
 	}
-	return utf8.ValidString(text)
+	off[n] = int32(len(s))
+	return rs[:n], off[:n+1], valid
+}
+
+// decodeRune decodes the rune at byte i of s as a range loop does: an
+// invalid byte is utf8.RuneError of size 1.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// numberDateStarts holds the runes that may start a number or a date.
+var numberDateStarts = func() *bmpSet {
+	s := new(bmpSet)
+	for i := range s {
+		s[i] = numberStarts[i] | dateStarts[i]
+	}
+	return s
+}()
+
+// markRunes appends to marks the positions of the runes of text in set,
+// in order: one scan for the scans that start at few runes.
+func markRunes(marks []int32, text []rune, set *bmpSet) []int32 {
+	for i, r := range text {
+		if set.has(r) {
+			marks = append(marks, int32(i))
+		}
+	}
+	return marks
 }
 
 // resized returns s with length n and every element zero, reusing its

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -112,13 +113,13 @@ func (b *builder) count(h hit) (Count, bool) {
 		Provenance: b.prov(h, span{h.start, h.end}),
 	}
 	if s, ok := h.field("unit"); ok {
-		c.Unit = NormalizeUnit(b.str(s))
+		c.Unit = b.unit(s)
 	}
 	if num.Percent {
 		c.Unit = "%"
 	}
-	if u, ok := h.rule.Fields["unit"]; ok {
-		c.Unit = u
+	if f := b.e.fieldsOf(h); f.hasUnit {
+		c.Unit = f.unit
 	}
 	if c.Unit == "" {
 		return Count{}, false
@@ -128,12 +129,29 @@ func (b *builder) count(h hit) (Count, bool) {
 		c.Hedge = joinHedge(c.Hedge, b.str(s))
 	}
 	if s, ok := h.field("object"); ok {
-		c.Object = trimQuotes(b.str(s))
+		i, j := quoteTrim(b.a.shown[s.start:s.end])
+		c.Object = b.str(span{s.start + i, s.start + j})
 	}
 	if s, ok := h.field("action"); ok {
-		c.Action = b.str(s)
+		c.Action = b.action(s)
 	}
 	return c, true
+}
+
+// unit returns the unit written at s, normalised.
+func (b *builder) unit(s span) string {
+	if u, ok := b.known(s, b.e.built.units); ok {
+		return u
+	}
+	return NormalizeUnit(b.str(s))
+}
+
+// action returns the action written at s.
+func (b *builder) action(s span) string {
+	if a, ok := b.known(s, b.e.built.actions); ok {
+		return a
+	}
+	return b.str(s)
 }
 
 func joinHedge(a, b string) string {
@@ -171,6 +189,9 @@ func (b *builder) listContinues(prev Count, start int, alike bool) bool {
 // → 户次, 人/次 → 人次); another parenthesised alternative is dropped
 // (份(册) → 份).
 func NormalizeUnit(u string) string {
+	if plainUnit(u) {
+		return u
+	}
 	u = strings.Map(func(r rune) rune {
 		switch r {
 		case '（':
@@ -198,33 +219,79 @@ func NormalizeUnit(u string) string {
 	return before + after // 份(册)
 }
 
-// quotePairs maps each quote mark to its partner.
-var quotePairs = map[rune]rune{'“': '”', '”': '“', '‘': '’', '’': '‘', '「': '」', '」': '「', '『': '』', '』': '『', '"': '"', '\'': '\''}
+// plainUnit reports whether NormalizeUnit leaves u as it is: it has no
+// parenthesis, slash or space.
+func plainUnit(u string) bool {
+	for _, r := range u {
+		switch r {
+		case '（', '）', ' ', '\t', '/', '(':
+			return false
+		}
+	}
+	return true
+}
+
+// quotePartner returns the partner of a quote mark; ok is false for
+// another rune.
+func quotePartner(r rune) (p rune, ok bool) {
+	switch r {
+	case '“':
+		return '”', true
+	case '”':
+		return '“', true
+	case '‘':
+		return '’', true
+	case '’':
+		return '‘', true
+	case '「':
+		return '」', true
+	case '」':
+		return '「', true
+	case '『':
+		return '』', true
+	case '』':
+		return '『', true
+	case '"', '\'':
+		return r, true
+	}
+	return 0, false
+}
 
 // trimQuotes drops the quote marks around an object: a pair that encloses
 // all of it (“宣传单”), and stray marks at its ends with no partner in it
 // (scraping noise), but not the marks of a quoted part (“法律明白人”培训).
 func trimQuotes(s string) string {
 	r := []rune(s)
-	i, j := 0, len(r)
+	i, j := quoteTrim(r)
+	return string(r[i:j])
+}
+
+// quoteTrim returns the part r[i:j] of the object r that trimQuotes
+// keeps.
+func quoteTrim(r []rune) (i, j int) {
+	i, j = 0, len(r)
 	for i < j && isStrayQuote(r[i:j], 0) {
 		i++
 	}
 	for i < j && isStrayQuote(r[i:j], j-i-1) {
 		j--
 	}
-	if j-i >= 2 && quotePairs[r[i]] == r[j-1] && strings.IndexFunc(string(r[i+1:j-1]), isQuote) < 0 {
+	if j-i < 2 {
+		return i, j
+	}
+	// p is 0 for a rune that is no quote
+	if p, _ := quotePartner(r[i]); p == r[j-1] && slices.IndexFunc(r[i+1:j-1], isQuote) < 0 {
 		i, j = i+1, j-1
 	}
-	return string(r[i:j])
+	return i, j
 }
 
-func isQuote(r rune) bool { _, ok := quotePairs[r]; return ok }
+func isQuote(r rune) bool { _, ok := quotePartner(r); return ok }
 
 // isStrayQuote reports whether r[k] is a quote mark whose partner is
 // nowhere else in r.
 func isStrayQuote(r []rune, k int) bool {
-	p, ok := quotePairs[r[k]]
+	p, ok := quotePartner(r[k])
 	if !ok {
 		return false
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -16,10 +17,38 @@ type Day struct {
 // String writes "2024-03-15" when the year is known, else "--03-15" (also
 // when the year is anonymised).
 func (d Day) String() string {
+	if d.Month < 0 || d.Day < 0 {
+		return d.sprint() // not a day: as fmt writes it
+	}
+	b := make([]byte, 0, len("2024-03-15"))
+	if d.Year > 0 && !d.YearAnon {
+		b = appendPadded(b, d.Year, 4)
+		b = append(b, '-')
+	} else {
+		b = append(b, "--"...)
+	}
+	b = appendPadded(b, d.Month, 2)
+	b = append(b, '-')
+	return string(appendPadded(b, d.Day, 2))
+}
+
+// sprint is String written with fmt, for any field.
+func (d Day) sprint() string {
 	if d.Year > 0 && !d.YearAnon {
 		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 	}
 	return fmt.Sprintf("--%02d-%02d", d.Month, d.Day)
+}
+
+// appendPadded appends the decimal digits of v, not negative, with zeros
+// before them up to width digits, as fmt's %0*d writes them.
+func appendPadded(b []byte, v, width int) []byte {
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], int64(v), 10)
+	for range width - len(d) {
+		b = append(b, '0')
+	}
+	return append(b, d...)
 }
 
 // DateMention is one date expression: a single day, or a range From..To.
@@ -44,17 +73,23 @@ func (m DateMention) IsRange() bool { return m.To != Day{} }
 // date) and the consumer-rights day form 3·15当天 (the mention is "3·15").
 // A range's text takes in the 从/自 that opens it. Two-digit years are read
 // as 1950–2049. Bare 3.15, 6·26, 2024年, 3月 and 12号 are not dates.
-func FindDates(text []rune) []DateMention { return findDates(text, nil) }
+func FindDates(text []rune) []DateMention {
+	return findDates(text, markRunes(nil, text, dateStarts), nil)
+}
 
-// findDates is FindDates reusing the array of buf.
-func findDates(text []rune, buf []DateMention) []DateMention {
+// findDates is FindDates reusing the array of buf. marks holds, in order,
+// the positions of the runes of text that may start a date (dateStarts)
+// and maybe others (markRunes): the scan looks at them only.
+func findDates(text []rune, marks []int32, buf []DateMention) []DateMention {
 	s := scanner{t: text, out: buf[:0]}
-	for i := 0; i < len(text); i++ {
-		if !s.startsAt(i) {
+	i := 0
+	for _, m := range marks {
+		if int(m) < i || !s.startsAt(int(m)) {
 			continue
 		}
-		if end := s.tryAt(i); end > i {
-			i = end - 1
+		i = int(m) + 1
+		if end := s.tryAt(int(m)); end > int(m) {
+			i = end
 		}
 	}
 	return s.out
@@ -169,7 +204,7 @@ func (s *scanner) skipSp(i int) int {
 }
 
 // hasPrefix reports whether the text at i starts with w.
-func (s *scanner) hasPrefix(i int, w string) bool {
+func (s *scanner) hasPrefix(i int, w []rune) bool {
 	for _, r := range w {
 		if s.at(i) != r {
 			return false
@@ -183,7 +218,7 @@ func (s *scanner) hasPrefix(i int, w string) bool {
 // numeral or an anonymising mark that does not continue a number.
 func (s *scanner) startsAt(i int) bool {
 	r := s.t[i]
-	if r < '*' || !isDigit(r) && !isCNNum(r) && !isAnon(r) {
+	if !dateStarts.has(r) {
 		return false
 	}
 	p := s.at(i - 1)
@@ -600,7 +635,7 @@ func (s *scanner) dottedDay(i int) (piece, bool) {
 
 // during reports whether 期间, 当天 or 当日 follows at i.
 func (s *scanner) during(i int) bool {
-	return s.onTheDay(i) || s.hasPrefix(s.skipSp(i), "期间")
+	return s.onTheDay(i) || s.hasPrefix(s.skipSp(i), qijian)
 }
 
 // onTheDay reports whether 当天/当日 follows at i, after closing quotes
@@ -610,7 +645,7 @@ func (s *scanner) onTheDay(i int) bool {
 		i++
 	}
 	i = s.skipSp(i)
-	return s.hasPrefix(i, "当天") || s.hasPrefix(i, "当日")
+	return s.hasPrefix(i, dangtian) || s.hasPrefix(i, dangri)
 }
 
 // ---- ranges ----
@@ -638,13 +673,20 @@ func (s *scanner) rangeEnd(p piece) (piece, bool) {
 	return q, ok
 }
 
+// Words the scanner reads: the connectors of a range, tried in order, and
+// 期间, 当天, 当日 after a day.
+var (
+	connectorWords           = [][]rune{[]rune("起至"), []rune("起到"), []rune("开始至"), []rune("开始到"), []rune("至"), []rune("到")}
+	qijian, dangtian, dangri = []rune("期间"), []rune("当天"), []rune("当日")
+)
+
 // connector reads a range connector (至, 到, —, ——, -, ~, 起至, 开始至…)
 // and the spaces around it, returning where the second day starts.
 func (s *scanner) connector(i int) (int, bool) {
 	j := s.skipSp(i)
-	for _, w := range []string{"起至", "起到", "开始至", "开始到", "至", "到"} {
+	for _, w := range connectorWords {
 		if s.hasPrefix(j, w) {
-			return s.skipSp(j + len([]rune(w))), true
+			return s.skipSp(j + len(w)), true
 		}
 	}
 	switch r := s.at(j); {
@@ -894,6 +936,17 @@ func isCNNum(r rune) bool {
 	}
 	return cnDigit(r) >= 0
 }
+
+// dateStarts holds the runes a date may start with: a digit, a rune of a
+// Chinese numeral or an anonymising character (isDigit, isCNNum, isAnon).
+var dateStarts = func() *bmpSet {
+	s := new(bmpSet)
+	s.addRange('0', '9', 1)
+	s.addRange('０', '９', 1)
+	s.addString("十廿卅百千〇零○一二两三四五六七八九")
+	s.addString(anonRunes)
+	return s
+}()
 
 // isLetter reports an ASCII letter.
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }

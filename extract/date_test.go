@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // compactDay writes a day for tests; an anonymised year shows as "anon".
@@ -229,5 +230,27 @@ func BenchmarkFindDates(b *testing.B) {
 	b.SetBytes(int64(len(string(dateBenchText))))
 	for b.Loop() {
 		FindDates(dateBenchText)
+	}
+}
+
+// TestDateStarts checks the set of runes a date may start with against
+// the tests it stands for.
+func TestDateStarts(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if want := isDigit(r) || isCNNum(r) || isAnon(r); dateStarts.has(r) != want {
+			t.Errorf("dateStarts.has(%q) = %v, want %v", r, !want, want)
+		}
+	}
+}
+
+// TestDayStringFmt compares Day.String with the fmt form it stands for.
+func TestDayStringFmt(t *testing.T) {
+	for _, d := range []Day{
+		{2024, 3, 15, false}, {0, 3, 5, false}, {2024, 12, 31, true}, {99, 1, 1, false}, {12345, 123, 7, false},
+		{2024, -1, 5, false}, {-3, 2, 0, false}, {0, 0, 0, false}, {1, 2, -30, true},
+	} {
+		if got, want := d.String(), d.sprint(); got != want {
+			t.Errorf("%#v.String() = %q, want %q", d, got, want)
+		}
 	}
 }

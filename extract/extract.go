@@ -8,7 +8,7 @@ import (
 	"cmp"
 	"maps"
 	"slices"
-	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -78,6 +78,8 @@ type Extractor struct {
 	rules   []*compiledRule
 	anchors *anchorIndex
 	tables  *tables
+	fields  []ruleFields // by rule order
+	built   builderClasses
 	pool    sync.Pool // of *workspace
 }
 
@@ -105,6 +107,7 @@ func newExtractor(set *rules.Set, seg *Segmenter, bits int) (*Extractor, error) 
 		e.rules = append(e.rules, c)
 	}
 	e.anchors = newAnchorIndex(e.rules, e.classes)
+	e.indexFields()
 	var err error
 	if e.tables, err = loadTables(set); err != nil {
 		return nil, err
@@ -135,7 +138,7 @@ func (e *Extractor) extractDoc(w *workspace, doc corpus.Document) Record {
 func (e *Extractor) extractSegmentedDoc(w *workspace, doc corpus.Document) Record {
 	rec := e.extractSegmented(w, doc.Text, doc.Written)
 	rec.ID, rec.Source, rec.Title = doc.ID, doc.Source, doc.Title
-	e.inferYear(&rec, doc, w.a.text)
+	e.inferYear(&rec, doc, &w.a)
 	return rec
 }
 
@@ -217,9 +220,11 @@ type workspace struct {
 	resolved []hit
 	split    []hit // scratch for splitOrgHits
 	ranks    []rankedHit
-	won      []keyedHit
+	rankKeys []uint64 // scratch for rankOrder
+	order    []int32  // what rankOrder returns
+	won      []uint64
 	taken    spanSet
-	vetoed   spanSet
+	vetoed   vetoSet
 }
 
 // kindCount is the number of kinds of fact (len(Kinds)).
@@ -253,12 +258,24 @@ func countKey(h hit) span {
 	return span{h.start, h.end}
 }
 
+// wholeKey is the span that identifies a fact but a count: its field alt
+// (a level shared with the next name: 省 in 省、市消协), else its name,
+// else the whole hit; read in one pass over the captures, from the last,
+// as h.field reads them.
 func wholeKey(h hit) span {
-	if s, ok := h.field("alt"); ok {
-		return s // a level shared with the next name: 省 in 省、市消协
+	name, hasName := span{}, false
+	for i := len(h.caps) - 1; i >= 0; i-- {
+		c := h.caps[i]
+		switch {
+		case c.end <= c.start:
+		case c.name == "alt":
+			return span{c.start, c.end}
+		case c.name == "name" && !hasName:
+			name, hasName = span{c.start, c.end}, true
+		}
 	}
-	if s, ok := h.field("name"); ok {
-		return s
+	if hasName {
+		return name
 	}
 	return span{h.start, h.end}
 }
@@ -287,12 +304,33 @@ func (x rankedHit) compare(y rankedHit) int {
 	return cmp.Compare(x.at, y.at)
 }
 
+// Bits of a rank key (rankedHit.key), from the top: the key's length
+// inverted, the rule, the key's start, the index in keyed.
+const (
+	rankLenBits, rankOrderBits, rankStartBits, rankAtBits = 12, 12, 24, 16
+)
+
+// key packs x into an integer that sorts as compare orders; ok is false
+// when a field does not fit its bits.
+func (x rankedHit) key() (k uint64, ok bool) {
+	if !fits(x.len, rankLenBits) || !fits(x.order, rankOrderBits) || !fits(x.start, rankStartBits) || !fits(x.at, rankAtBits) {
+		return 0, false
+	}
+	k = uint64(1<<rankLenBits - 1 - x.len)
+	k = k<<rankOrderBits | uint64(x.order)
+	k = k<<rankStartBits | uint64(x.start)
+	return k<<rankAtBits | uint64(x.at), true
+}
+
+// fits reports whether v is a number of at most bits bits.
+func fits(v int32, bits int) bool { return v >= 0 && v < 1<<bits }
+
 // resolve drops the hits of kind k that overlap a veto, then settles
 // overlaps between hits: the longer key wins, then the earlier rule, then
 // the earlier text. The survivors are returned in text order, in a slice
 // that the next call reuses.
 func (w *workspace) resolve(k int, key func(hit) span) []hit {
-	w.vetoed = w.vetoed.cover(w.vetoes[k])
+	w.vetoed.cover(w.vetoes[k])
 	kept := w.keyed[:0]
 	for _, h := range w.hits[k] {
 		k := key(h)
@@ -301,29 +339,60 @@ func (w *workspace) resolve(k int, key func(hit) span) []hit {
 		}
 	}
 	w.keyed = kept
+	w.taken = w.taken[:0]
+	won := w.won[:0] // start<<32 | index in kept: the keys do not overlap, their starts differ
+	for _, at := range w.rankOrder(kept) {
+		if x := kept[at]; !w.taken.overlaps(x.k) {
+			w.taken.add(x.k)
+			won = append(won, uint64(x.k.start)<<32|uint64(at))
+		}
+	}
+	slices.Sort(won)
+	w.won = won
+	out := w.resolved[:0]
+	for _, x := range won {
+		out = append(out, kept[uint32(x)].h)
+	}
+	w.resolved = out
+	return out
+}
+
+// rankOrder returns the indices of kept in the order of their rank, in a
+// slice that the next call reuses.
+func (w *workspace) rankOrder(kept []keyedHit) []int32 {
 	ranks := w.ranks[:0]
 	for i, x := range kept {
 		ranks = append(ranks, rankedHit{int32(x.k.end - x.k.start), int32(x.h.rule.order), int32(x.k.start), int32(i)})
 	}
 	w.ranks = ranks
-	slices.SortFunc(ranks, rankedHit.compare)
-	w.taken = w.taken[:0]
-	won := w.won[:0]
-	for _, r := range ranks {
-		if x := kept[r.at]; !w.taken.overlaps(x.k) {
-			w.taken.add(x.k)
-			won = append(won, x)
+	order := w.order[:0]
+	if keys, ok := packRanks(ranks, w.rankKeys[:0]); ok {
+		w.rankKeys = keys
+		slices.Sort(keys) // faster than sorting ranks with compare
+		for _, k := range keys {
+			order = append(order, int32(k&(1<<rankAtBits-1)))
+		}
+	} else {
+		slices.SortFunc(ranks, rankedHit.compare)
+		for _, r := range ranks {
+			order = append(order, r.at)
 		}
 	}
-	w.won = won
-	// the keys do not overlap and are not empty: their starts differ
-	slices.SortFunc(won, func(x, y keyedHit) int { return cmp.Compare(x.k.start, y.k.start) })
-	out := w.resolved[:0]
-	for _, x := range won {
-		out = append(out, x.h)
+	w.order = order
+	return order
+}
+
+// packRanks appends the keys of ranks to keys; ok is false when one does
+// not fit.
+func packRanks(ranks []rankedHit, keys []uint64) ([]uint64, bool) {
+	for _, r := range ranks {
+		k, ok := r.key()
+		if !ok {
+			return keys, false
+		}
+		keys = append(keys, k)
 	}
-	w.resolved = out
-	return out
+	return keys, true
 }
 
 // spanSet is a set of spans kept sorted by start, not overlapping.
@@ -339,11 +408,29 @@ func (s spanSet) cover(hits []hit) spanSet {
 	return s
 }
 
+// from returns the index of the first span of s starting at x or after,
+// as sort.Search would find it.
+func (s spanSet) from(x int) int {
+	lo, hi := 0, len(s)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s[m].start >= x {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
+}
+
 // overlaps reports whether k overlaps a span of the set. The set's spans
 // may overlap each other; they are sorted by start.
-func (s spanSet) overlaps(k span) bool {
-	i := sort.Search(len(s), func(i int) bool { return s[i].start >= k.end })
-	for j := i - 1; j >= 0; j-- {
+func (s spanSet) overlaps(k span) bool { return s.overlapsBefore(s.from(k.end), k) }
+
+// overlapsBefore is overlaps for hi = s.from(k.end): it looks at the spans
+// before hi, from the last.
+func (s spanSet) overlapsBefore(hi int, k span) bool {
+	for j := hi - 1; j >= 0; j-- {
 		if s[j].end > k.start {
 			return true
 		}
@@ -354,8 +441,36 @@ func (s spanSet) overlaps(k span) bool {
 	return false
 }
 
+// vetoSet is the spans of the vetoes of a kind, with the greatest end of
+// each prefix of them, which tells most spans that overlap none at once.
+type vetoSet struct {
+	spans  spanSet
+	maxEnd []int // maxEnd[j] is the greatest end of spans[:j+1]
+}
+
+// cover makes v the spans of the hits, reusing its arrays.
+func (v *vetoSet) cover(hits []hit) {
+	v.spans = v.spans.cover(hits)
+	v.maxEnd = v.maxEnd[:0]
+	m := 0
+	for _, s := range v.spans {
+		m = max(m, s.end)
+		v.maxEnd = append(v.maxEnd, m)
+	}
+}
+
+// overlaps is spanSet.overlaps: the spans it looks at all start before
+// k.end, so none of them overlaps k when they all end by k.start.
+func (v *vetoSet) overlaps(k span) bool {
+	hi := v.spans.from(k.end)
+	if hi == 0 || v.maxEnd[hi-1] <= k.start {
+		return false
+	}
+	return v.spans.overlapsBefore(hi, k)
+}
+
 func (s *spanSet) add(k span) {
-	i := sort.Search(len(*s), func(i int) bool { return (*s)[i].start >= k.start })
+	i := s.from(k.start)
 	*s = append(*s, span{})
 	copy((*s)[i+1:], (*s)[i:])
 	(*s)[i] = k
@@ -368,7 +483,12 @@ type builder struct {
 }
 
 // str returns the text of a span as written.
-func (b *builder) str(s span) string { return string(b.a.shown[s.start:s.end]) }
+func (b *builder) str(s span) string {
+	if b.a.shownIsText() {
+		return strings.Clone(b.a.sub(s.start, s.end))
+	}
+	return string(b.a.shown[s.start:s.end])
+}
 
 func (b *builder) prov(h hit, s span) Provenance {
 	return Provenance{Span: Span{s.start, s.end}, Rule: h.rule.Source, Confidence: h.rule.confidence}

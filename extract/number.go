@@ -56,16 +56,21 @@ func ReadNumber(text []rune, i int) (n Number, ok bool) {
 // FindNumbers scans text left to right and returns every numeral, never
 // starting inside another one (not in the middle of a digit run or a
 // Chinese numeral).
-func FindNumbers(text []rune) []Number { return appendNumbers(nil, text) }
+func FindNumbers(text []rune) []Number {
+	return appendNumbers(nil, text, markRunes(nil, text, numberStarts))
+}
 
 // appendNumbers appends the numbers of text to out, as FindNumbers finds
-// them.
-func appendNumbers(out []Number, text []rune) []Number {
-	for i := 0; i < len(text); {
-		if !startRune(text[i]) {
-			i++
+// them. marks holds, in order, the positions of the runes of text that
+// may start a number (numberStarts) and maybe others (markRunes): the scan
+// looks at them only.
+func appendNumbers(out []Number, text []rune, marks []int32) []Number {
+	i := 0
+	for _, m := range marks {
+		if int(m) < i || !startRune(text[m]) {
 			continue
 		}
+		i = int(m)
 		if n, ok := ReadNumber(text, i); ok {
 			out = append(out, n)
 			i = n.End
@@ -256,7 +261,7 @@ func (rd *reader) fraction(low part) (part, bool) {
 
 // fractionAt reads 分之Y at p, den being the numeral before it.
 func (rd *reader) fractionAt(den part, p int) (part, bool) {
-	q, ok := matchSpaced(rd.t, skipSpaces(rd.t, p), "分之")
+	q, ok := matchSpaced(rd.t, skipSpaces(rd.t, p), fenZhi)
 	if !ok || den.lo == 0 {
 		return part{}, false
 	}
@@ -931,11 +936,13 @@ func (rd *reader) wordPercent(c part) part {
 	if q >= len(t) {
 		return c
 	}
-	if e, ok := matchSpaced(t, q, "个百分点"); ok {
-		return rd.setPercent(c, e, 1)
-	}
-	if e, ok := matchSpaced(t, q, "個百分點"); ok {
-		return rd.setPercent(c, e, 1)
+	if t[q] == '个' || t[q] == '個' {
+		if e, ok := matchSpaced(t, q, percentPoint); ok {
+			return rd.setPercent(c, e, 1)
+		}
+		if e, ok := matchSpaced(t, q, percentPointTrad); ok {
+			return rd.setPercent(c, e, 1)
+		}
 	}
 	switch {
 	case t[q] == '成' && c.hi <= 10 && c.lo > 0 && !stopAfter(t, q+1, cheng):
@@ -982,16 +989,9 @@ const (
 	zhe   = "合算旧舊叠疊射服腾騰磨返线線中纸紙扣八"
 )
 
-// runeIn reports whether set holds r; unlike strings.ContainsRune it does
-// not build a string for a non-ASCII rune.
-func runeIn(set string, r rune) bool {
-	for _, x := range set {
-		if x == r {
-			return true
-		}
-	}
-	return false
-}
+// runeIn reports whether set holds r. strings.ContainsRune searches for
+// the bytes of r, without decoding the runes of set.
+func runeIn(set string, r rune) bool { return strings.ContainsRune(set, r) }
 
 // stopAfter reports a rune of stops at q.
 func stopAfter(t []rune, q int, stops string) bool {
@@ -1084,7 +1084,7 @@ func leadingHedge(t []rune, i int) (w string, bare bool, end int) {
 		return "", false, i
 	}
 	for _, h := range leadHedges {
-		if !hasAt(t, i, h.w) || i > 0 && runeIn(h.notAfter, t[i-1]) && !afterHedgeWord(t, i) {
+		if h.w[0] != t[i] || !hasAt(t, i, h.w) || i > 0 && runeIn(h.notAfter, t[i-1]) && !afterHedgeWord(t, i) {
 			continue
 		}
 		return h.s, h.bare, i + len(h.w)
@@ -1183,7 +1183,7 @@ func percentPrefix(t []rune, p int) (int, float64, bool) {
 	if q == p {
 		return 0, 0, false
 	}
-	e, ok := matchSpaced(t, skipSpaces(t, q), "分之")
+	e, ok := matchSpaced(t, skipSpaces(t, q), fenZhi)
 	if !ok {
 		return 0, 0, false
 	}
@@ -1194,8 +1194,16 @@ func percentPrefix(t []rune, p int) (int, float64, bool) {
 	return e, 100 / denom, true
 }
 
+// Words that matchSpaced reads: 分之 (of a fraction), 个百分点
+// (percentage points) in simplified and traditional characters.
+var (
+	fenZhi           = []rune("分之")
+	percentPoint     = []rune("个百分点")
+	percentPointTrad = []rune("個百分點")
+)
+
 // matchSpaced matches w at p, spaces allowed between its runes.
-func matchSpaced(t []rune, p int, w string) (int, bool) {
+func matchSpaced(t []rune, p int, w []rune) (int, bool) {
 	q := p
 	for k, r := range w {
 		if k > 0 {

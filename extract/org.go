@@ -35,16 +35,15 @@ func (b *builder) orgs(hits []hit) []Org {
 }
 
 func (b *builder) orgKind(h hit, s span) OrgKind {
-	if k, ok := h.rule.Fields["kind"]; ok {
-		return OrgKind(k)
+	if f := b.e.fieldsOf(h); f.hasKind {
+		return OrgKind(f.kind)
 	}
-	if c := b.e.classes["org_name"]; c != nil {
+	if c := b.e.built.orgName; c != nil {
 		if e, ok := c.entry(b.a.text, s.start, s.end); ok && e.Attrs["kind"] != "" {
 			return OrgKind(e.Attrs["kind"])
 		}
 	}
-	for _, name := range []string{"org_suffix", "org_name"} {
-		c := b.e.classes[name]
+	for _, c := range [...]*class{b.e.built.orgSuffix, b.e.built.orgName} {
 		if c == nil {
 			continue
 		}
@@ -59,11 +58,11 @@ func (b *builder) orgKind(h hit, s span) OrgKind {
 // hits are resolved: its name must end with a word of that class
 // (ends=grassroots keeps 光明社区 and drops 银川市).
 func (e *Extractor) endsWell(text []rune, h hit) bool {
-	name, ok := h.rule.Fields["ends"]
-	if !ok {
+	f := e.fieldsOf(h)
+	if !f.hasEnds {
 		return true
 	}
-	c := e.classes[name]
+	c := e.classes[f.ends]
 	s, ok := h.field("name")
 	if c == nil || !ok {
 		return false
@@ -81,7 +80,7 @@ func (b *builder) universityOf(s span) span {
 	t := b.a.text
 	end := s.end
 	switch {
-	case end-s.start >= 2 && string(t[end-2:end]) == "学院":
+	case end-s.start >= 2 && t[end-2] == '学' && t[end-1] == '院':
 	case end-s.start >= 1 && t[end-1] == '系':
 	default:
 		return s

@@ -14,14 +14,7 @@ func splitOrgHits(hits []hit, keep func(hit) bool, out []hit) []hit {
 		}
 	}
 	for _, h := range hits {
-		names := 0
-		for _, c := range h.caps {
-			if c.name == "name" {
-				names++
-			}
-		}
-		alt, hasAlt := h.field("alt")
-		body, hasBody := h.field("body")
+		names, alt, hasAlt, body, hasBody := orgCaps(h)
 		if names <= 1 && !(hasAlt && hasBody) {
 			add(h)
 			continue
@@ -37,6 +30,27 @@ func splitOrgHits(hits []hit, keep func(hit) bool, out []hit) []hit {
 		}
 	}
 	return out
+}
+
+// orgCaps reads, in one pass over the captures of h, the number of names
+// it captured and the fields alt and body, as h.field gives them.
+func orgCaps(h hit) (names int, alt span, hasAlt bool, body span, hasBody bool) {
+	for i := len(h.caps) - 1; i >= 0; i-- {
+		c := h.caps[i]
+		switch c.name {
+		case "name":
+			names++
+		case "alt":
+			if !hasAlt && c.end > c.start {
+				alt, hasAlt = span{c.start, c.end}, true
+			}
+		case "body":
+			if !hasBody && c.end > c.start {
+				body, hasBody = span{c.start, c.end}, true
+			}
+		}
+	}
+	return names, alt, hasAlt, body, hasBody
 }
 
 // joinedName returns the name of an organisation written with a level

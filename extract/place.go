@@ -60,6 +60,7 @@ type Gazetteer struct {
 	left            wordSet           // words that end a pattern place's left context
 	boundary        map[rune]bool     // one-character left words
 	follow          map[rune][]string // words confirming a short name, by first character
+	followFirsts    runeSet           // the first characters of follow, a test before the map
 	breakers        breakerIndex      // words after a short name that make it another name's part
 	scans           sync.Pool         // of *scan, for their buffers
 }
@@ -69,7 +70,14 @@ type gdiv struct {
 	rules.Division
 	parent int32
 	anc    [3]int32 // province, city, county: index of self or ancestor, -1 if none
+	rank   int      // levelRank of its level, 0 for a level not there
 }
+
+// divSet is a set of divisions (indices in Gazetteer.divs), a bit each.
+type divSet []uint64
+
+func (s divSet) add(d int32)      { s[d>>6] |= 1 << (d & 63) }
+func (s divSet) has(d int32) bool { return s[d>>6]&(1<<(d&63)) != 0 }
 
 // nameKind says how a name was made and what it needs to be accepted.
 type nameKind uint8
@@ -124,6 +132,7 @@ func NewGazetteer(divs []rules.Division, words rules.PlaceWords) *Gazetteer {
 	for _, w := range words.Follow {
 		r, _ := utf8.DecodeRuneInString(w)
 		g.follow[r] = append(g.follow[r], w)
+		g.followFirsts.add(r)
 	}
 	g.breakers = newBreakerIndex(words.Break)
 	g.divs = buildTree(divs)
@@ -178,7 +187,7 @@ func buildTree(divs []rules.Division) []gdiv {
 	out := make([]gdiv, len(divs))
 	index := make(map[string]int32, len(divs))
 	for i, d := range divs {
-		out[i] = gdiv{Division: d, parent: -1, anc: [3]int32{-1, -1, -1}}
+		out[i] = gdiv{Division: d, parent: -1, anc: [3]int32{-1, -1, -1}, rank: levelRank[d.Level]}
 		index[d.Code] = int32(i)
 	}
 	for i := range out {
@@ -289,32 +298,33 @@ func (g *Gazetteer) startsWithParentShort(d gdiv, short string) bool {
 
 // Find returns the place mentions in text, in order, non-overlapping, resolving ambiguous names with the other mentions in the same text.
 func (g *Gazetteer) Find(text []rune) []PlaceMention {
-	return g.find(text, string(text))
+	s := string(text)
+	_, off, _ := appendRunesAt(nil, nil, s)
+	return g.find(text, s, off)
 }
 
-// find is Find for text whose string form s is at hand.
-func (g *Gazetteer) find(text []rune, s string) []PlaceMention {
+// find is Find for text whose string form s is at hand, off[i] being the
+// byte offset of rune i in s and off[len(text)] == len(s).
+func (g *Gazetteer) find(text []rune, s string, off []int32) []PlaceMention {
 	sc, _ := g.scans.Get().(*scan)
-	sc = newScan(g, text, s, sc)
+	sc = newScan(g, text, s, off, sc)
 	defer func() {
-		sc.text, sc.s = nil, "" // keep the buffers, not the text
+		sc.text, sc.s, sc.off = nil, "", nil // keep the buffers, not the text
 		g.scans.Put(sc)
 	}()
 	hits := sc.nameHits()
-	if sc.buf.ctx == nil {
-		sc.buf.ctx = map[int32]bool{}
-	}
-	ctx := sc.buf.ctx
-	clear(ctx)
+	sc.buf.cands = sc.buf.cands[:0]
+	ctx := divSet(resized([]uint64(sc.buf.ctx), (len(g.divs)+63)/64))
+	sc.buf.ctx = ctx
 	sc.buf.first = sc.choose(hits, nil, sc.buf.first[:0])
 	for _, m := range sc.buf.first {
 		for _, c := range m.cands {
-			ctx[c.div] = true
+			ctx.add(c.div)
 		}
 	}
 	ms := sc.choose(hits, ctx, sc.buf.chosen[:0])
 	ms = sc.addPatterns(ms)
 	sc.buf.chosen = ms
 	g.resolve(ms, &sc.ev)
-	return g.mentions(text, ms)
+	return g.mentions(sc, ms)
 }

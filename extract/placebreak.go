@@ -9,7 +9,8 @@ import (
 // so that suffixAfter tries only those that may stand at a position.
 type breakerIndex struct {
 	byFirst map[rune][]string
-	empty   bool // an empty word, which stands everywhere
+	firsts  runeSet // the keys of byFirst, a test before the map
+	empty   bool    // an empty word, which stands everywhere
 }
 
 func newBreakerIndex(words []string) breakerIndex {
@@ -21,6 +22,7 @@ func newBreakerIndex(words []string) breakerIndex {
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		x.byFirst[r] = append(x.byFirst[r], w)
+		x.firsts.add(r)
 	}
 	return x
 }
@@ -33,7 +35,7 @@ func (x *breakerIndex) at(sc *scan, i int) bool {
 	if x.empty {
 		return true
 	}
-	if i == len(sc.text) {
+	if i == len(sc.text) || !x.firsts.has(sc.text[i]) {
 		return false
 	}
 	return slices.ContainsFunc(x.byFirst[sc.text[i]], func(w string) bool { return sc.hasAt(i, w) })

@@ -18,14 +18,18 @@ var patternSuffixes = map[rune]struct {
 	'村': {"村", 1, LevelVillage}, '镇': {"镇", 1, LevelTownship}, '乡': {"乡", 1, LevelTownship},
 }
 
-// patternSuffixFirst reports a key of patternSuffixes, without a map lookup.
-func patternSuffixFirst(r rune) bool {
-	switch r {
-	case '社', '街', '村', '镇', '乡':
-		return true
+// patternSuffixFirsts holds the keys of patternSuffixes, for a test
+// without a map lookup.
+var patternSuffixFirsts = func() *bmpSet {
+	s := new(bmpSet)
+	for r := range patternSuffixes {
+		s.add(r)
 	}
-	return false
-}
+	return s
+}()
+
+// patternSuffixFirst reports a key of patternSuffixes.
+func patternSuffixFirst(r rune) bool { return patternSuffixFirsts.has(r) }
 
 // maxNamePart is the longest name part of a pattern place, in characters.
 const maxNamePart = 4
@@ -35,7 +39,8 @@ const maxNamePart = 4
 // a single character, the name part takes it back.
 const nameInitial = "和于向与及由对从到"
 
-// addPatterns adds the pattern places outside the chosen matches.
+// addPatterns adds the pattern places outside the chosen matches. It
+// looks for their suffixes at the marks of nameHits.
 func (sc *scan) addPatterns(ms []match) []match {
 	covered := resized(sc.buf.covered, len(sc.text))
 	sc.buf.covered = covered
@@ -45,7 +50,8 @@ func (sc *scan) addPatterns(ms []match) []match {
 		}
 	}
 	n := len(ms)
-	for j, r := range sc.text {
+	for _, m := range sc.buf.marks { // the pattern suffixes are among them
+		j, r := int(m), sc.text[m]
 		if !patternSuffixFirst(r) {
 			continue
 		}

@@ -10,23 +10,58 @@ const (
 // evidence sums the mentions' weight on each division and its relatives.
 // A mention with n candidates gives each 1/n.
 type evidence struct {
-	g                     *Gazetteer
-	self, desc, sib, prov map[int32]float64
+	g *Gazetteer
+	// sums holds the sums of the divisions with any; slot[d] is the index
+	// of division d's sums when sums[slot[d]] is d's (a sparse set: slot
+	// is never cleared).
+	slot  []int32
+	sums  []divSums
+	picks []pick // scratch for resolve
 }
 
-// reset makes ev the evidence of the matches ms, reusing its maps.
+// divSums is the weight on a division itself (self), on its descendants
+// (desc), on its children (sib, for siblings) and on the divisions of its
+// province (prov).
+type divSums struct {
+	div                   int32
+	self, desc, sib, prov float64
+}
+
+// pick is a division chosen for the match at index i.
+type pick struct {
+	i   int
+	div int32
+}
+
+// reset makes ev the evidence of the matches ms, reusing its space.
 func (ev *evidence) reset(g *Gazetteer, ms []match) {
 	ev.g = g
-	if ev.self == nil {
-		ev.self, ev.desc, ev.sib, ev.prov = map[int32]float64{}, map[int32]float64{}, map[int32]float64{}, map[int32]float64{}
+	if len(ev.slot) != len(g.divs) {
+		ev.slot = make([]int32, len(g.divs))
 	}
-	clear(ev.self)
-	clear(ev.desc)
-	clear(ev.sib)
-	clear(ev.prov)
+	ev.sums = ev.sums[:0]
 	for i := range ms {
 		ev.add(&ms[i], 1)
 	}
+}
+
+// at returns the sums of division d, adding them when it has none. The
+// pointer is good until the next call.
+func (ev *evidence) at(d int32) *divSums {
+	if i := ev.slot[d]; int(i) < len(ev.sums) && ev.sums[i].div == d {
+		return &ev.sums[i]
+	}
+	ev.slot[d] = int32(len(ev.sums))
+	ev.sums = append(ev.sums, divSums{div: d})
+	return &ev.sums[len(ev.sums)-1]
+}
+
+// get returns the sums of division d, zero when it has none.
+func (ev *evidence) get(d int32) divSums {
+	if i := ev.slot[d]; int(i) < len(ev.sums) && ev.sums[i].div == d {
+		return ev.sums[i]
+	}
+	return divSums{}
 }
 
 func (ev *evidence) add(m *match, sign float64) {
@@ -41,30 +76,31 @@ func (ev *evidence) add(m *match, sign float64) {
 
 func (ev *evidence) addDiv(d int32, w float64) {
 	divs := ev.g.divs
-	ev.self[d] += w
+	ev.at(d).self += w
 	for a := divs[d].parent; a >= 0; a = divs[a].parent {
-		ev.desc[a] += w
+		ev.at(a).desc += w
 	}
 	if p := divs[d].parent; p >= 0 {
-		ev.sib[p] += w
+		ev.at(p).sib += w
 	}
 	if p := divs[d].anc[0]; p >= 0 {
-		ev.prov[p] += w
+		ev.at(p).prov += w
 	}
 }
 
 // score is the weight of the other mentions on division d.
 func (ev *evidence) score(d int32) float64 {
 	divs := ev.g.divs
-	s := weightKin * ev.desc[d]
+	own := ev.get(d)
+	s := weightKin * own.desc
 	for a := divs[d].parent; a >= 0; a = divs[a].parent {
-		s += weightKin * ev.self[a]
+		s += weightKin * ev.get(a).self
 	}
 	if p := divs[d].parent; p >= 0 {
-		s += weightSibling * (ev.sib[p] - ev.self[d])
+		s += weightSibling * (ev.get(p).sib - own.self)
 	}
 	if p := divs[d].anc[0]; p >= 0 {
-		s += weightProvince * (ev.prov[p] - ev.self[d])
+		s += weightProvince * (ev.get(p).prov - own.self)
 	}
 	return s
 }
@@ -85,18 +121,19 @@ func (g *Gazetteer) resolve(ms []match, ev *evidence) {
 	}
 	for range 2 {
 		ev.reset(g, ms)
-		picks := map[int]int32{}
+		picks := ev.picks[:0]
 		for i := range ms {
 			if ms[i].div < 0 && len(ms[i].cands) > 1 {
 				ev.add(&ms[i], -1)
 				if d := ev.best(ms[i].cands); d >= 0 {
-					picks[i] = d
+					picks = append(picks, pick{i, d})
 				}
 				ev.add(&ms[i], 1)
 			}
 		}
-		for i, d := range picks {
-			ms[i].div = d
+		ev.picks = picks
+		for _, p := range picks {
+			ms[p.i].div = p.div
 		}
 	}
 }
@@ -139,10 +176,10 @@ func (ev *evidence) onlyProvince(cands []cand) int32 {
 }
 
 // mentions turns the matches into PlaceMentions.
-func (g *Gazetteer) mentions(text []rune, ms []match) []PlaceMention {
+func (g *Gazetteer) mentions(sc *scan, ms []match) []PlaceMention {
 	out := make([]PlaceMention, 0, len(ms))
 	for _, m := range ms {
-		pm := PlaceMention{Name: string(text[m.start:m.end]), Start: m.start, End: m.end,
+		pm := PlaceMention{Name: sc.sub(m.start, m.end), Start: m.start, End: m.end,
 			Level: m.level, Anonymised: m.anon}
 		switch {
 		case m.div >= 0:

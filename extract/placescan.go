@@ -27,7 +27,12 @@ type scanBuffers struct {
 	hits          []nameHit
 	first, chosen []match // the two rounds of choose
 	covered       []bool  // for addPatterns
-	ctx           map[int32]bool
+	// marks holds the positions of the runes of placeMarks, in order, for
+	// the scans after nameHits
+	marks []int32
+	ctx   divSet // the divisions named by the first round
+	// cands holds the candidates of the matches, which are slices of it
+	cands, other []cand
 }
 
 // nameHit is a name found in the text, before the choice between overlapping ones.
@@ -46,17 +51,12 @@ type match struct {
 	div        int32 // resolved division, -1 if none
 }
 
-// newScan readies a scan of text, whose string form is s, reusing the
-// offsets of sc when it is not nil.
-func newScan(g *Gazetteer, text []rune, s string, sc *scan) *scan {
+// newScan readies a scan of text, whose string form is s and rune
+// offsets off, reusing the buffers of sc when it is not nil.
+func newScan(g *Gazetteer, text []rune, s string, off []int32, sc *scan) *scan {
 	if sc == nil {
 		sc = &scan{}
 	}
-	off := sc.off[:0]
-	for i := range s {
-		off = append(off, int32(i))
-	}
-	off = append(off, int32(len(s)))
 	*sc = scan{g: g, text: text, s: s, off: off, ev: sc.ev, buf: sc.buf}
 	return sc
 }
@@ -73,8 +73,14 @@ func (sc *scan) hasAt(i int, w string) bool {
 func (sc *scan) nameHits() []nameHit {
 	hs := sc.buf.hits[:0]
 	n := len(sc.text)
-	for i := 0; i+1 < n; i++ {
-		if !sc.g.mayStart(sc.text[i], sc.text[i+1]) {
+	g, t := sc.g, sc.text
+	marks := sc.buf.marks[:0]
+	for i := 0; i < n; i++ {
+		a := t[i]
+		if placeMarks.has(a) {
+			marks = append(marks, int32(i))
+		}
+		if i+1 == n || !g.firsts.has(a) || !g.seconds.has(t[i+1]) || !g.pairs.has(a, t[i+1]) { // mayStart, inlined
 			continue
 		}
 		from := len(hs)
@@ -84,10 +90,14 @@ func (sc *scan) nameHits() []nameHit {
 		})
 		slices.Reverse(hs[from:]) // longest first
 	}
+	sc.buf.marks = marks
+	names := len(hs)
 	hs = sc.appendAnonHits(hs)
-	slices.SortStableFunc(hs, func(a, b nameHit) int {
-		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
-	})
+	if len(hs) > names { // the names are in order already
+		slices.SortStableFunc(hs, func(a, b nameHit) int {
+			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
+		})
+	}
 	sc.buf.hits = hs
 	return hs
 }
@@ -109,7 +119,7 @@ func (sc *scan) walkNames(i int, f func(end int, e *entry) bool) {
 // that is the longest nameHit blocks the names inside it. With ctx nil only
 // names that need no confirmation are accepted; ctx is the set of
 // divisions those named. The matches are appended to ms.
-func (sc *scan) choose(hits []nameHit, ctx map[int32]bool, ms []match) []match {
+func (sc *scan) choose(hits []nameHit, ctx divSet, ms []match) []match {
 	pos := 0
 	for _, h := range hits {
 		if h.start < pos {
@@ -138,8 +148,10 @@ func (sc *scan) choose(hits []nameHit, ctx map[int32]bool, ms []match) []match {
 // its ancestors (聊城市东昌府区, 湖州织里) stands, and only the candidates
 // under that ancestor are kept. A stop word stands only right after its
 // parent (晋城市城区, but not 四川南部).
-func (sc *scan) accept(h nameHit, prev []cand, ctx map[int32]bool) []cand {
-	var chained, other []cand
+func (sc *scan) accept(h nameHit, prev []cand, ctx divSet) []cand {
+	// chained grows at the end of sc.buf.cands, other in sc.buf.other
+	from := len(sc.buf.cands)
+	chained, other := sc.buf.cands, sc.buf.other[:0]
 	for _, c := range h.e.cands {
 		switch {
 		case sc.g.underAny(c.div, prev, h.e.stop) && !sc.shortBroken(h, c):
@@ -148,34 +160,33 @@ func (sc *scan) accept(h nameHit, prev []cand, ctx map[int32]bool) []cand {
 			other = append(other, c)
 		}
 	}
-	if len(chained) > 0 {
-		return chained
-	}
-	if len(other) > 0 {
-		return other
-	}
-	// An ambiguous short name stands right after its parent (南京市鼓楼), or
-	// where the document names its division in full (鼓楼区 … 美丽鼓楼); a
-	// short name that is also a common word (城关) only before an
-	// organisation word (城关区 … 城关公安分局).
-	for _, c := range h.e.ambig {
-		switch {
-		case sc.shortBroken(h, c):
-		case sc.g.underAny(c.div, prev, false):
-			chained = append(chained, c)
-		case ctx != nil && ctx[c.div] && (!h.e.stop || sc.followed(h.end)):
-			other = append(other, c)
+	if len(chained) == from && len(other) == 0 && (len(prev) > 0 || ctx != nil) {
+		// An ambiguous short name stands right after its parent (南京市鼓楼), or
+		// where the document names its division in full (鼓楼区 … 美丽鼓楼); a
+		// short name that is also a common word (城关) only before an
+		// organisation word (城关区 … 城关公安分局). With no name before it
+		// and no context, none can stand.
+		for _, c := range h.e.ambig {
+			switch {
+			case sc.shortBroken(h, c):
+			case sc.g.underAny(c.div, prev, false):
+				chained = append(chained, c)
+			case ctx != nil && ctx.has(c.div) && (!h.e.stop || sc.followed(h.end)):
+				other = append(other, c)
+			}
 		}
 	}
-	if len(chained) > 0 {
-		return chained
+	sc.buf.other = other
+	if len(chained) == from {
+		chained = append(chained, other...)
 	}
-	return other
+	sc.buf.cands = chained
+	return chained[from:len(chained):len(chained)]
 }
 
 // confirmed applies the rules of c's name kind to a name that does not
 // follow one of its ancestors (accept takes those).
-func (sc *scan) confirmed(h nameHit, c cand, ctx map[int32]bool) bool {
+func (sc *scan) confirmed(h nameHit, c cand, ctx divSet) bool {
 	if sc.shortBroken(h, c) {
 		return false
 	}
@@ -248,7 +259,7 @@ func (sc *scan) fullNameAt(i int) bool {
 
 // followed reports whether an organisation or facility word comes at end.
 func (sc *scan) followed(end int) bool {
-	if end >= len(sc.text) {
+	if end >= len(sc.text) || !sc.g.followFirsts.has(sc.text[end]) {
 		return false
 	}
 	return slices.ContainsFunc(sc.g.follow[sc.text[end]], func(w string) bool { return sc.hasAt(end, w) })
@@ -277,9 +288,9 @@ func (g *Gazetteer) isAncestor(a, d int32) bool {
 
 // ancestorIn reports whether a proper ancestor of div at rank minRank or
 // below (1: city, 2: county) is in ctx.
-func (g *Gazetteer) ancestorIn(div int32, ctx map[int32]bool, minRank int) bool {
+func (g *Gazetteer) ancestorIn(div int32, ctx divSet, minRank int) bool {
 	for p := g.divs[div].parent; p >= 0; p = g.divs[p].parent {
-		if ctx[p] && levelRank[g.divs[p].Level] >= minRank {
+		if ctx.has(p) && g.divs[p].rank >= minRank {
 			return true
 		}
 	}
@@ -300,13 +311,27 @@ func isLatinOrDigit(r rune) bool {
 	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
+// placeMarks holds the runes whose positions nameHits records: the
+// anonymising characters (appendAnonHits) and the first characters of the
+// pattern suffixes (addPatterns).
+var placeMarks = func() *bmpSet {
+	s := new(bmpSet)
+	s.addString(anonRunes)
+	for r := range patternSuffixes {
+		s.add(r)
+	}
+	return s
+}()
+
 // appendAnonHits appends to hs the runs of anonymising characters before
 // a division suffix, with spaces allowed between: ××区, xx镇, ×× 街道. A
 // run of x after a Latin letter or digit is part of a word, not a name,
-// and so is a suffix that starts a longer word (XX市场监管局).
+// and so is a suffix that starts a longer word (XX市场监管局). The runs
+// start at marks of nameHits.
 func (sc *scan) appendAnonHits(hs []nameHit) []nameHit {
 	t := sc.text
-	for i := 0; i < len(t); i++ {
+	for _, m := range sc.buf.marks {
+		i := int(m)
 		if !isAnon(t[i]) || (i > 0 && isAnon(t[i-1])) {
 			continue
 		}

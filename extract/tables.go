@@ -12,33 +12,47 @@ import (
 
 // tables holds the lookups built from the rule set's .tsv files.
 type tables struct {
-	gazetteer   *Gazetteer
-	lawAlias    map[string]string // alias or canonical → canonical
-	orgAliases  []orgAlias        // longest alias first
+	gazetteer  *Gazetteer
+	lawAlias   map[string]string // alias or canonical → canonical
+	orgAliases []orgAlias        // longest alias first
+	// orgByLast holds orgAliases by the last byte of the alias, in the
+	// same order: a name can only end with the aliases of its last byte.
+	orgByLast   [256][]orgAlias
 	observances []observance
 	themes      []annualTheme
+	themeAt     map[string]int // normalised theme → index of its first entry in themes
 	// obsNames indexes the observances' names of three characters or more
 	// by their first character, for one pass over a text.
 	obsNames map[rune][]obsName
 	obsFirst runeSet // the first characters of obsNames, a test before the map
+	obsPairs pairSet // their first two characters, the next test
 	topics   []topic // genres.tsv: the genre of a report that names no observance
+	// topicWords indexes the words of topics
+	topicWords topicWords
 }
 
-type obsName struct{ name, genre string }
-
 // eachObservanceName calls fn with the genre of every observance name
-// written in text.
-func (t *tables) eachObservanceName(text string, fn func(genre string)) {
-	for i, r := range text {
-		if !t.obsFirst.has(r) {
+// written in the part p of a text.
+func (t *tables) eachObservanceName(p textPart, fn func(genre string)) {
+	rs := p.rs // the names have three runes or more: the last cannot start one
+	for k := range min(p.starts(), len(rs)-1) {
+		r := rs[k]
+		if !t.obsFirst.has(r) || !t.obsPairs.has(r, rs[k+1]) {
 			continue
 		}
 		for _, n := range t.obsNames[r] {
-			if strings.HasPrefix(text[i:], n.name) {
+			if p.hasAt(k, n.runes) {
 				fn(n.genre)
 			}
 		}
 	}
+}
+
+// obsName is a name of an observance, three characters or more, and its
+// genre.
+type obsName struct {
+	runes []rune
+	genre string
 }
 
 type orgAlias struct {
@@ -138,12 +152,19 @@ func (t *tables) loadOrgAliases(tb *rules.Table) {
 	sort.SliceStable(t.orgAliases, func(i, j int) bool {
 		return utf8.RuneCountInString(t.orgAliases[i].alias) > utf8.RuneCountInString(t.orgAliases[j].alias)
 	})
+	for _, a := range t.orgAliases {
+		last := a.alias[len(a.alias)-1]
+		t.orgByLast[last] = append(t.orgByLast[last], a)
+	}
 }
 
 // orgCanonical returns the canonical name (without place prefix) of an
 // organisation whose name ends with a known alias, and its successor.
 func (t *tables) orgCanonical(name string) (canonical, successor string) {
-	for _, a := range t.orgAliases {
+	if name == "" {
+		return "", ""
+	}
+	for _, a := range t.orgByLast[name[len(name)-1]] {
 		if strings.HasSuffix(name, a.alias) {
 			return a.canonical, a.successor
 		}
@@ -177,9 +198,11 @@ func (t *tables) loadObservances(tb *rules.Table) []string {
 		}
 		for _, name := range o.names {
 			if utf8.RuneCountInString(name) >= 3 {
-				first, _ := utf8.DecodeRuneInString(name)
-				t.obsNames[first] = append(t.obsNames[first], obsName{name, o.genre})
+				first, size := utf8.DecodeRuneInString(name)
+				t.obsNames[first] = append(t.obsNames[first], obsName{[]rune(name), o.genre})
 				t.obsFirst.add(first)
+				second, _ := decodeRune(name, size)
+				t.obsPairs.add(first, second)
 			}
 		}
 	}
@@ -187,6 +210,9 @@ func (t *tables) loadObservances(tb *rules.Table) []string {
 }
 
 func (t *tables) loadThemes(tb *rules.Table, cca bool) []string {
+	if t.themeAt == nil {
+		t.themeAt = map[string]int{}
+	}
 	var errs []string
 	for _, r := range tb.Rows {
 		y, err := strconv.Atoi(tb.Cell(r, "year"))
@@ -202,6 +228,9 @@ func (t *tables) loadThemes(tb *rules.Table, cca bool) []string {
 			th.confidence, _ = strconv.ParseFloat(c, 64)
 		}
 		if th.theme != "" {
+			if _, ok := t.themeAt[th.theme]; !ok { // the first of a theme counts
+				t.themeAt[th.theme] = len(t.themes)
+			}
 			t.themes = append(t.themes, th)
 		}
 	}
@@ -220,11 +249,9 @@ func themeKey(s string) string {
 
 // themeYear returns the year whose theme is text, and its confidence.
 func (t *tables) themeYear(text string) (int, float64, bool) {
-	k := themeKey(text)
-	for _, th := range t.themes {
-		if th.theme == k {
-			return th.year, th.confidence, true
-		}
+	if i, ok := t.themeAt[themeKey(text)]; ok {
+		th := t.themes[i]
+		return th.year, th.confidence, true
 	}
 	return 0, 0, false
 }

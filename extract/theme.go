@@ -20,7 +20,7 @@ func (b *builder) themes(hits []hit) []Theme {
 			continue
 		}
 		text := b.str(s)
-		switch h.rule.Fields["require"] {
+		switch b.e.fieldsOf(h).require {
 		case "known_theme":
 			if _, _, ok := b.e.tables.themeYear(text); !ok {
 				continue

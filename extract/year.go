@@ -11,11 +11,13 @@ import (
 // order of trust: a year in the title; a year written in the text with a
 // full date or before an observance; the ordinal of an observance (第28个
 // 国际消费者权益日 = 2010); the annual theme of the observance. It also sets
-// the genre and completes the dates' years. text is doc.Text as runes.
-func (e *Extractor) inferYear(rec *Record, doc corpus.Document, text []rune) {
-	rec.Genre = e.genre(doc.Title, doc.Text)
+// the genre and completes the dates' years. a is the analysis of doc.Text.
+func (e *Extractor) inferYear(rec *Record, doc corpus.Document, a *analysis) {
+	text := a.text
+	title := newTextPart(doc.Title, len(doc.Title))
+	rec.Genre = e.genreOf(title, textPart{a.text, a.off, genreReach})
 	switch {
-	case e.setYear(rec, titleYear(doc.Title), "title"):
+	case e.setYear(rec, titleYear(title.rs), "title"):
 	case e.setYear(rec, explicitYear(rec, text), "explicit"):
 	case e.setYear(rec, e.ordinalYear(text), "ordinal"):
 	case e.setYear(rec, e.themeYear(rec), "theme"):
@@ -31,9 +33,9 @@ func (e *Extractor) setYear(rec *Record, y int, source string) bool {
 	return true
 }
 
-// titleYear returns a four-digit year written in the title (2023年…总结).
-func titleYear(title string) int {
-	r := []rune(title)
+// titleYear returns a four-digit year written in the title, given as
+// runes (2023年…总结).
+func titleYear(r []rune) int {
 	for i := 0; i+4 < len(r); i++ {
 		if y, ok := yearAt(r, i); ok && r[i+4] == '年' && (i == 0 || !isDigit(r[i-1])) {
 			return y
@@ -170,9 +172,11 @@ const genreReach = 1500
 // text (the title counts triple), else the genre whose topic words it names
 // most (genres.tsv).
 func (e *Extractor) genre(title, text string) string {
-	if len(text) > genreReach {
-		text = text[:genreReach]
-	}
+	return e.genreOf(newTextPart(title, len(title)), newTextPart(text, genreReach))
+}
+
+// genreOf is genre for the title and the part of the text read for it.
+func (e *Extractor) genreOf(title, text textPart) string {
 	votes := map[string]int{}
 	e.tables.eachObservanceName(title, func(g string) { votes[g] += 3 })
 	e.tables.eachObservanceName(text, func(g string) { votes[g]++ })
