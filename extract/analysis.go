@@ -259,6 +259,15 @@ func indexSpans(idx []int32, n, count int, at func(int) span, covered []bool) []
 	return idx
 }
 
+// isWhiteSpace is unicode.IsSpace, quick for the Han characters of the
+// text: no white space comes after U+3000.
+func isWhiteSpace(r rune) bool {
+	if r > '\u3000' {
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
 // segment takes the words of the text (segmentWords), drops the Chinese
 // numerals that are part of a word (一 in 统一, 四 in 第四), segments again
 // the words that run on past a measure word after a number (unitRunOns),
@@ -303,7 +312,7 @@ func (a *analysis) segment(units *class) {
 			if s != w.start || j != w.end {
 				pos = xPos // a piece of a word cut at a number, date or place
 			}
-			if !unicode.IsSpace(a.text[s]) {
+			if !isWhiteSpace(a.text[s]) {
 				a.tokAt[s] = int32(len(a.toks))
 				a.toks = append(a.toks, span{s, j})
 				a.pos = append(a.pos, pos)

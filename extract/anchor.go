@@ -23,7 +23,10 @@ type anchorIndex struct {
 	lists  [][]int32
 	astral map[rune][]int32
 	toks   []int32 // ids of the ~@class (word class) anchors
-	subs   []int32 // ids of the sub-parser anchors
+	// tokLasts holds the last runes of the words of those classes; nil when
+	// one of them has no such set (a word beyond the BMP)
+	tokLasts *bmpSet
+	subs     []int32 // ids of the sub-parser anchors
 	// followed holds the anchors that count only where an element follows
 	// them (anchor.follow), found among the occurrences of the anchor
 	// alone.
@@ -60,6 +63,17 @@ func newAnchorIndex(rs []*compiledRule, classes map[string]*class) *anchorIndex 
 		}
 	}
 	x.lex = newLexicon(classes, x.lits, x.byBit)
+	x.tokLasts = new(bmpSet)
+	for _, id := range x.toks {
+		c := x.nodes[id].cls
+		if c.lasts == nil {
+			x.tokLasts = nil
+			break
+		}
+		for i := range x.tokLasts {
+			x.tokLasts[i] |= c.lasts[i]
+		}
+	}
 	return x
 }
 
@@ -197,6 +211,9 @@ func (x *anchorIndex) find(m *matcher, occ [][]int) [][]int {
 	}
 	if len(x.toks) > 0 {
 		for _, t := range a.toks {
+			if x.tokLasts != nil && !x.tokLasts.has(a.text[t.end-1]) {
+				continue // no word of those classes ends the word
+			}
 			for _, id := range x.toks {
 				if m.tokClassAt(x.nodes[id].cls, t.start) {
 					occ[id] = append(occ[id], t.start)
