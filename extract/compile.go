@@ -22,6 +22,7 @@ const (
 	subQuoted
 	subTitled
 	subNP
+	subNoun
 	subName
 	subHan
 	subTok
@@ -29,7 +30,7 @@ const (
 
 var subKinds = map[string]subKind{
 	"num": subNum, "pct": subPct, "digit": subDigit, "date": subDate, "place": subPlace,
-	"anon": subAnon, "quoted": subQuoted, "titled": subTitled, "np": subNP, "name": subName,
+	"anon": subAnon, "quoted": subQuoted, "titled": subTitled, "np": subNP, "noun": subNoun, "name": subName,
 	"han": subHan, "tok": subTok,
 }
 
@@ -148,7 +149,7 @@ func (n *node) widths() (least, most int, breaks bool) {
 		return 3, quotedMax + 2, true
 	case subTitled:
 		return 3, titledMax + 2, true
-	case subNP, subName:
+	case subNP, subNoun, subName:
 		return 1, npMaxRunes, false
 	case subHan, subDigit:
 		return 1, 1, false

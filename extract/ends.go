@@ -140,9 +140,11 @@ func (m *matcher) subEnds(kind subKind, i int, buf []int) []int {
 			buf = append(buf, j)
 		}
 	case subNP:
-		buf = m.npEnds(i, m.cachedWord(&m.contentEnds, m.contentWord), m.npTrail, buf)
+		buf = m.npEnds(i, m.cachedWord(&m.contentEnds, m.contentWord), m.npTrail, false, buf)
+	case subNoun:
+		buf = m.npEnds(i, m.cachedWord(&m.contentEnds, m.contentWord), m.npTrail, true, buf)
 	case subName:
-		buf = m.npEnds(i, m.cachedWord(&m.nameEnds, m.nameWord), nil, buf)
+		buf = m.npEnds(i, m.cachedWord(&m.nameEnds, m.nameWord), nil, false, buf)
 	case subHan:
 		if i < len(a.text) && isHan(a.text[i]) {
 			buf = append(buf, i+1)

@@ -220,7 +220,7 @@ func (m *matcher) canStart(n *node, i int) bool {
 		return ok && strings.HasPrefix(pos, n.text)
 	}
 	switch n.sub {
-	case subNP:
+	case subNP, subNoun:
 		return a.tokAt[i] >= 0 && m.npStarts(i, m.cachedWord(&m.contentEnds, m.contentWord))
 	case subName:
 		return a.tokAt[i] >= 0 && m.npStarts(i, m.cachedWord(&m.nameEnds, m.nameWord))
@@ -290,7 +290,7 @@ func startCost(n *node) int {
 		return 2
 	}
 	switch n.sub {
-	case subNP, subName:
+	case subNP, subNoun, subName:
 		return 3
 	case subQuoted, subTitled:
 		return 1

@@ -201,8 +201,9 @@ func (m *matcher) tokClassAt(c *class, i int) bool {
 // npEnds appends the ends of a noun phrase at i, longest first: 1 to
 // npMaxWords content words (or quoted phrases, or 《》 titles) in a row;
 // a word of trail (when not nil) may start the phrase, and ends it
-// anywhere else (企业当场签订 holds the phrase 企业).
-func (m *matcher) npEnds(i int, word func(int) (int, bool), trail *class, buf []int) []int {
+// anywhere else (企业当场签订 holds the phrase 企业); so does a verb
+// when verbEnds (endsPhrase: 313家经营者作出… counts 经营者).
+func (m *matcher) npEnds(i int, word func(int) (int, bool), trail *class, verbEnds bool, buf []int) []int {
 	var ends [npMaxWords]int
 	n := 0
 	j := i
@@ -211,7 +212,7 @@ func (m *matcher) npEnds(i int, word func(int) (int, bool), trail *class, buf []
 			j = q
 		} else if q, ok := titledAt(m.a.text, j); ok && q-i <= npMaxRunes {
 			j = q
-		} else if e, ok := word(j); ok && (n > 0 || !m.measureWordAt(j, e)) && (n == 0 || !m.classHas(trail, span{j, e})) {
+		} else if e, ok := word(j); ok && (n > 0 || !m.measureWordAt(j, e)) && (n == 0 || !m.endsPhrase(j, e, trail, verbEnds)) {
 			j = e
 		} else {
 			break
@@ -226,6 +227,24 @@ func (m *matcher) npEnds(i int, word func(int) (int, bool), trail *class, buf []
 		buf = append(buf, ends[n])
 	}
 	return buf
+}
+
+// endsPhrase reports whether the word text[j:e], after the first word of
+// a noun phrase, ends it: a word of trail, or when verbEnds a verb of two
+// or more characters that is no noun and no noun follows.
+func (m *matcher) endsPhrase(j, e int, trail *class, verbEnds bool) bool {
+	if m.classHas(trail, span{j, e}) {
+		return true
+	}
+	if !verbEnds {
+		return false
+	}
+	if _, pos, _ := m.a.token(j); pos != "v" || e-j < 2 {
+		return false // one character, or a verb that is also a noun
+	}
+	// a verb before a noun makes a compound noun (重点排污单位, 寄递企业)
+	_, next, ok := m.a.token(m.skipSpaces(e))
+	return !ok || !strings.HasPrefix(next, "n")
 }
 
 // npStarts reports whether np matches at i: whether its first step, as np

@@ -73,6 +73,10 @@
 //	                  @action (the things counted: 调查问卷, 受宣传教育群众);
 //	                  a word of @np_trail (当场, 依法) may start it and ends
 //	                  it anywhere else
+//	<noun>            as <np>, but a verb of two or more characters that is
+//	                  no noun (gse's v) and has no noun after it ends the
+//	                  phrase after its first word: the object after a
+//	                  number (12位青年志愿者发起倡议 counts 青年志愿者)
 //	<name>            the name part of an organisation: one to eight
 //	                  nominal words (nouns, short forms, place names; no
 //	                  verbs but those of @org_word: 审批, 保障), none of them

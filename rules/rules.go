@@ -134,7 +134,7 @@ func quoteLiteral(s string) string {
 // Subparsers lists the names valid inside <…>.
 var Subparsers = map[string]bool{
 	"num": true, "pct": true, "date": true, "place": true, "anon": true, "quoted": true,
-	"titled": true, "np": true, "name": true, "han": true, "digit": true, "tok": true,
+	"titled": true, "np": true, "noun": true, "name": true, "han": true, "digit": true, "tok": true,
 }
 
 // Entry is one word of a class, with its attributes.
