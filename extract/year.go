@@ -8,9 +8,11 @@ import (
 )
 
 // inferYear sets the year of the activity and where it came from, in
-// order of trust: a year in the title; a year written in the text with a
-// full date or before an observance; the ordinal of an observance (第28个
-// 国际消费者权益日 = 2010); the annual theme of the observance. It also sets
+// order of trust: a year in the title; the year of the full dates in the
+// text; the ordinal of an observance (第28个国际消费者权益日 = 2010); a
+// year written alone in the text (a report on this year's observance
+// may give last year's figures: 2022年全年受理投诉300件); the annual
+// theme of the observance. It also sets
 // the genre and completes the dates' years. a is the analysis of doc.Text.
 func (e *Extractor) inferYear(rec *Record, doc corpus.Document, a *analysis) {
 	text := a.text
@@ -18,8 +20,9 @@ func (e *Extractor) inferYear(rec *Record, doc corpus.Document, a *analysis) {
 	rec.Genre = e.genreOf(title, textPart{a.text, a.off, genreReach})
 	switch {
 	case e.setYear(rec, titleYear(title.rs), "title"):
-	case e.setYear(rec, explicitYear(rec, text), "explicit"):
+	case e.setYear(rec, dateYear(rec), "explicit"):
 	case e.setYear(rec, e.ordinalYear(text), "ordinal"):
+	case e.setYear(rec, writtenYear(text), "explicit"):
 	case e.setYear(rec, e.themeYear(rec), "theme"):
 	}
 	resolveDates(rec.Dates, rec.Year)
@@ -44,20 +47,27 @@ func titleYear(r []rune) int {
 	return 0
 }
 
-// explicitYear returns the year of the full dates in the text, else the
-// year written most often as YYYY年 outside 《》 titles; 0 when there is
-// none or an anonymised year is all there is.
-func explicitYear(rec *Record, r []rune) int {
+// dateYear returns the year of the full dates of the record, the most
+// frequent (the latest of a tie); 0 when no date has a year.
+func dateYear(rec *Record) int {
 	votes := map[int]int{}
 	for _, d := range rec.Dates {
 		for _, v := range []string{d.Date, d.From} {
 			if len(v) == 10 && v[4] == '-' {
 				if y, ok := yearAt([]rune(v), 0); ok {
-					votes[y] += 3
+					votes[y]++
 				}
 			}
 		}
 	}
+	return mostVoted(votes)
+}
+
+// writtenYear returns the year written most often as YYYY年 outside 《》
+// titles (the latest of a tie); 0 when there is none or an anonymised year
+// is all there is.
+func writtenYear(r []rune) int {
+	votes := map[int]int{}
 	inTitle := false
 	for i := 0; i+4 < len(r); i++ {
 		switch r[i] {
@@ -73,6 +83,12 @@ func explicitYear(rec *Record, r []rune) int {
 			votes[y]++
 		}
 	}
+	return mostVoted(votes)
+}
+
+// mostVoted returns the year with the most votes, the latest of a tie; 0
+// for none.
+func mostVoted(votes map[int]int) int {
 	best, n := 0, 0
 	for y, c := range votes {
 		if c > n || c == n && y > best {
