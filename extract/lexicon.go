@@ -99,12 +99,15 @@ func (x *lexicon) find(text []rune, w *classWords, occ [][]int) {
 		n := x.words.start(text[i])
 		for j := i + 1; n != nil; j++ {
 			if n.has {
-				if v := n.val; v.mask != 0 {
+				v := n.val
+				if v.mask != 0 {
 					w.ends = append(w.ends, classEnd{int32(j), v.mask})
 					any |= v.mask
 				}
-				for _, id := range x.lits[n.val.first:n.val.end] {
-					occ[id] = append(occ[id], i)
+				if v.first < v.end {
+					for _, id := range x.lits[v.first:v.end] {
+						occ[id] = append(occ[id], i)
+					}
 				}
 			}
 			if j == len(text) {
