@@ -231,7 +231,8 @@ func (m *matcher) npEnds(i int, word func(int) (int, bool), trail *class, verbEn
 
 // endsPhrase reports whether the word text[j:e], after the first word of
 // a noun phrase, ends it: a word of trail, or when verbEnds a verb of two
-// or more characters that is no noun and no noun follows.
+// or more characters that is no noun, before a word of the phrase that is
+// no noun either (经营者作出线下…, 志愿者发起“…”倡议).
 func (m *matcher) endsPhrase(j, e int, trail *class, verbEnds bool) bool {
 	if m.classHas(trail, span{j, e}) {
 		return true
@@ -242,9 +243,19 @@ func (m *matcher) endsPhrase(j, e int, trail *class, verbEnds bool) bool {
 	if _, pos, _ := m.a.token(j); pos != "v" || e-j < 2 {
 		return false // one character, or a verb that is also a noun
 	}
-	// a verb before a noun makes a compound noun (重点排污单位, 寄递企业)
-	_, next, ok := m.a.token(m.skipSpaces(e))
-	return !ok || !strings.HasPrefix(next, "n")
+	// a verb before a noun makes a compound noun (重点排污单位, 寄递企业);
+	// one before no more of the phrase is its last word (gse's 选手/v in
+	// 参赛选手进入决赛)
+	k := m.skipSpaces(e)
+	if _, ok := quotedAt(m.a.text, k); ok {
+		return true
+	}
+	_, next, ok := m.a.token(k)
+	if !ok || strings.HasPrefix(next, "n") {
+		return false
+	}
+	_, more := m.contentWord(k)
+	return more
 }
 
 // npStarts reports whether np matches at i: whether its first step, as np
