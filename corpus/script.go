@@ -20,14 +20,16 @@ import (
 // stays far below.
 const traditionalShare = 0.03
 
-var t2s = sync.OnceValues(func() (*gocc.OpenCC, error) { return gocc.New("hk2s") })
+// toSimplifiedConv is OpenCC's traditional-to-simplified converter that also
+// knows Hong Kong's variant characters (衞 → 卫), which t2s lacks.
+var toSimplifiedConv = sync.OnceValues(func() (*gocc.OpenCC, error) { return gocc.New("hk2s") })
 
 // traditionalOnly holds common characters that exist only in traditional
 // script (們, 這, 國 …): the traditional half of hanzi.txt, as the
 // converter maps them to something else.
 var traditionalOnly = sync.OnceValue(func() map[rune]bool {
 	set := map[rune]bool{}
-	conv, err := t2s()
+	conv, err := toSimplifiedConv()
 	if err != nil {
 		return set
 	}
@@ -62,7 +64,7 @@ func toSimplified(text string) (string, bool) {
 	if !isTraditional(text) {
 		return text, false
 	}
-	conv, err := t2s()
+	conv, err := toSimplifiedConv()
 	if err != nil {
 		return text, false
 	}

@@ -277,7 +277,7 @@ func isWhiteSpace(r rune) bool {
 func (a *analysis) segment(units *class) {
 	n := len(a.text)
 	a.dropWordNumerals(units)
-	words, wordPos := a.unitRunOns(units, a.trie)
+	words, wordPos := a.unitRunOns(units)
 	cut := resized(a.cut, n+1)
 	a.cut = cut
 	mark := func(s, e int) {

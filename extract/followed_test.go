@@ -25,12 +25,8 @@ func TestFollowedAnchors(t *testing.T) {
 		{`<date> 开展`, "date:-"},
 		{`(<num> | <date>) 开展`, "num:- date:-"},
 	} {
-		n, err := rules.ParsePattern(c.pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
 		var got []string
-		for _, a := range compileNode(n, e.classes).anchors() {
+		for _, a := range compiledPattern(t, e, c.pattern).anchors() {
 			f := "-"
 			if a.follow != nil {
 				f = map[rules.Op]string{rules.OpAlt: "alt", rules.OpClass: "class", rules.OpCapture: "capture", rules.OpSub: "sub"}[a.follow.uncaptured().op]
@@ -89,12 +85,8 @@ func TestFollowedNeeds(t *testing.T) {
 		{`<np> <num> @unit?`, "num:false"},
 		{`(<num> | <date>) 开展`, "num:false 开展:false"},
 	} {
-		n, err := rules.ParsePattern(c.pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
 		var got []string
-		for _, nd := range compileNode(n, e.classes).needs() {
+		for _, nd := range compiledPattern(t, e, c.pattern).needs() {
 			got = append(got, fmt.Sprintf("%s:%v", needName(nd.nodes[0]), nd.follow != nil))
 		}
 		if g := strings.Join(got, " "); g != c.want {

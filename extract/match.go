@@ -254,7 +254,7 @@ func (m *matcher) endsPhrase(j, e int, trail *class, verbEnds bool) bool {
 	if !ok || strings.HasPrefix(next, "n") {
 		return false
 	}
-	_, more := m.contentWord(k)
+	_, more := m.cachedWord(&m.contentEnds, m.contentWord)(k)
 	return more
 }
 

@@ -24,18 +24,24 @@ func TestNeedScopes(t *testing.T) {
 		{`<place> 和 <place> &(开展 | 举办)`, "place:0 和:0 place:0 开展:0"},
 		{`name=(<han>{2,4} ("、" <han>{2,4})*) 等 <num>`, "等:1 num:1"},
 	} {
-		n, err := rules.ParsePattern(c.pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
 		var got []string
-		for _, nd := range compileNode(n, e.classes).needs() {
+		for _, nd := range compiledPattern(t, e, c.pattern).needs() {
 			got = append(got, fmt.Sprintf("%s:%d", needName(nd.nodes[0]), nd.scope))
 		}
 		if g := strings.Join(got, " "); g != c.want {
 			t.Errorf("%s: needs %s, want %s", c.pattern, g, c.want)
 		}
 	}
+}
+
+// compiledPattern parses pattern and compiles it with e's classes.
+func compiledPattern(t *testing.T, e *Extractor, pattern string) *node {
+	t.Helper()
+	n, err := rules.ParsePattern(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return compileNode(n, e.classes)
 }
 
 func needName(n *node) string {

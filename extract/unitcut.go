@@ -11,8 +11,8 @@ const unitRunOnMax = 12
 // word's end to about a phrase later is segmented again on its own, to
 // read 家/用人单位 and 个/人/参加. The words for the index stay as gse
 // finds them.
-func (a *analysis) unitRunOns(units *class, trie *wordTrie) ([]span, []uint16) {
-	if units == nil || trie == nil {
+func (a *analysis) unitRunOns(units *class) ([]span, []uint16) {
+	if units == nil || a.trie == nil {
 		return a.words, a.wordPos
 	}
 	words, pos := a.words, a.wordPos
@@ -37,8 +37,8 @@ func (a *analysis) unitRunOns(units *class, trie *wordTrie) ([]span, []uint16) {
 		}
 		regEnd := a.runOnEnd(words, w, u)
 		out, outPos = append(out, words[copied:w]...), append(outPos, pos[copied:w]...)
-		out, outPos = a.resegment(trie, words[w].start, u, out, outPos)
-		out, outPos = a.resegment(trie, u, regEnd, out, outPos)
+		out, outPos = a.resegment(words[w].start, u, out, outPos)
+		out, outPos = a.resegment(u, regEnd, out, outPos)
 		for copied = w; copied < len(words) && words[copied].start < regEnd; copied++ {
 		}
 	}
@@ -67,9 +67,9 @@ func (a *analysis) runOnEnd(words []span, w, u int) int {
 
 // resegment appends the words of text[s:e], segmented on their own, with
 // their parts of speech.
-func (a *analysis) resegment(trie *wordTrie, s, e int, words []span, pos []uint16) ([]span, []uint16) {
+func (a *analysis) resegment(s, e int, words []span, pos []uint16) ([]span, []uint16) {
 	from := len(words)
-	words, pos = trie.segment(a.text[s:e], &a.runOnWork, words, pos)
+	words, pos = a.trie.segment(a.text[s:e], &a.runOnWork, words, pos)
 	for k := from; k < len(words); k++ {
 		words[k].start += s
 		words[k].end += s

@@ -12,8 +12,8 @@ import (
 // text; the ordinal of an observance (第28个国际消费者权益日 = 2010); a
 // year written alone in the text (a report on this year's observance
 // may give last year's figures: 2022年全年受理投诉300件); the annual
-// theme of the observance. It also sets
-// the genre and completes the dates' years. a is the analysis of doc.Text.
+// theme of the observance. It also sets the genre and completes the
+// dates' years. a is the analysis of doc.Text.
 func (e *Extractor) inferYear(rec *Record, doc corpus.Document, a *analysis) {
 	text := a.text
 	title := newTextPart(doc.Title, len(doc.Title))
