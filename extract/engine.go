@@ -37,6 +37,12 @@ type compiledRule struct {
 	startsAtAnchors bool
 	// confidence is the rule's field confidence=, else defaultConfidence.
 	confidence float64
+	// counts tells a count rule that is no veto: its hits claim their
+	// numbers (matcher.claimed).
+	counts bool
+	// valueAnchored tells a count rule whose anchors are what its value
+	// captures: it need not be tried at a number an earlier rule claimed.
+	valueAnchored bool
 }
 
 const defaultConfidence = 0.8
@@ -66,6 +72,8 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 		return nil, fmt.Errorf("%s: unknown kind %q", r.Source, r.Kind)
 	}
 	c.kind = kind
+	c.counts = Kind(r.Kind) == KindCount && !r.Veto
+	c.valueAnchored = c.counts && valueAnchored(pat, c.anchors)
 	if pat.op == rules.OpSeq && len(pat.kids) > 1 {
 		c.top = pat.kids
 	}
@@ -80,6 +88,29 @@ func compileRule(r rules.Rule, order int, classes map[string]*class) (*compiledR
 		c.confidence = f
 	}
 	return c, nil
+}
+
+// valueAnchored reports whether each of the anchors is the element that
+// the capture value= of the top-level sequence holds, or one of the
+// alternatives it holds: then every match's value starts at an
+// occurrence of an anchor.
+func valueAnchored(pat *node, anchors []anchor) bool {
+	if pat.op != rules.OpSeq || len(anchors) == 0 {
+		return false
+	}
+	for _, k := range pat.kids {
+		if k.op != rules.OpCapture || k.text != "value" {
+			continue
+		}
+		v := k.kids[0]
+		for _, a := range anchors {
+			if a.node != v && !(v.op == rules.OpAlt && slices.Contains(v.kids, a.node)) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // interval is a range [lo, hi] of start positions.
@@ -124,7 +155,7 @@ func (c *compiledRule) nextSpan(m *matcher, cur []int, next int) (interval, bool
 	for x, a := range c.anchors {
 		occ := m.occ[a.id]
 		j := cur[x]
-		for j < len(occ) && occ[j] < next {
+		for j < len(occ) && (occ[j] < next || c.valueAnchored && m.claimed[occ[j]]) {
 			j++
 		}
 		cur[x] = j
@@ -363,7 +394,11 @@ func (c *compiledRule) run(m *matcher, hits []hit) []hit {
 		if end < 0 {
 			return i + 1
 		}
-		hits = append(hits, hit{rule: c, start: i, end: end, caps: m.keepCaps()})
+		h := hit{rule: c, start: i, end: end, caps: m.keepCaps()}
+		if v, ok := h.field("value"); ok && c.counts {
+			m.claimed[v.start] = true
+		}
+		hits = append(hits, h)
 		return end
 	})
 	return hits

@@ -247,6 +247,7 @@ func (e *Extractor) resetMatcher(m *matcher, a *analysis) {
 	m.caps, m.capBuf = m.caps[:0], m.capBuf[:0]
 	m.contentEnds = resized(m.contentEnds, len(a.text)+1)
 	m.nameEnds = resized(m.nameEnds, len(a.text)+1)
+	m.claimed = resized(m.claimed, len(a.text)+1)
 	m.occ = e.anchors.find(m, m.occ)
 }
 

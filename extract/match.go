@@ -43,6 +43,9 @@ type matcher struct {
 	// failed holds the rests of the rule's top-level sequence that were
 	// found not to match, by element and position (topSeq).
 	failed failSet
+	// claimed marks the numbers that an earlier count rule has read, by
+	// start: a later rule's count of them would lose (resolve).
+	claimed []bool
 }
 
 // match tries n at rune i and calls k with each possible end, in order
