@@ -5,7 +5,6 @@ import (
 	"testing/fstest"
 
 	"zongjie/corpus"
-	"zongjie/rules"
 )
 
 // TestValueAnchored checks which count rules may skip the numbers an
@@ -37,18 +36,7 @@ func TestClaimedNumbers(t *testing.T) {
 	layer := fstest.MapFS{"count.rules": {Data: []byte(
 		"count  action=@action object=<np> value=<num> unit=@unit\n" +
 			"count  value=<num> unit=@unit object=<noun>\n")}}
-	set, err := rules.Load(rules.Builtin(), layer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	seg, err := LoadSegmenter()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := New(set, seg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newLayeredExtractor(t, layer)
 	rec := x.Extract(corpus.Document{Text: "发放宣传资料1000份，另有300名志愿者参加。"})
 	if len(rec.Counts) != 2 {
 		t.Fatalf("counts %+v, want 2", rec.Counts)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"io/fs"
 	"testing"
 
 	"zongjie/rules"
@@ -8,7 +9,14 @@ import (
 
 func newTestExtractor(t testing.TB) *Extractor {
 	t.Helper()
-	set, err := rules.LoadBuiltin()
+	return newLayeredExtractor(t)
+}
+
+// newLayeredExtractor returns an extractor of the built-in rules with
+// the layers over them, as --rules lays a user's folder.
+func newLayeredExtractor(t testing.TB, layers ...fs.FS) *Extractor {
+	t.Helper()
+	set, err := rules.Load(append([]fs.FS{rules.Builtin()}, layers...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
