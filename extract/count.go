@@ -14,7 +14,11 @@ func (b *builder) counts(hits []hit) []Count {
 	out := factsFor[Count](hits)
 	total := -1 // index of the total whose parts are being listed
 	for _, h := range hits {
-		c, ok := b.count(h)
+		from := 0
+		if n := len(out); n > 0 {
+			from = out[n-1].Span[1]
+		}
+		c, ok := b.count(h, from)
 		if !ok {
 			continue
 		}
@@ -23,12 +27,13 @@ func (b *builder) counts(hits []hit) []Count {
 			if os, ok := h.field("object"); ok && os.start < prev.Span[1] {
 				c.Object = "" // the words are the object of the count before (7个单位40余人)
 			}
-			if c.Action == "" && b.listContinues(prev, h.start, sameMeasure(prev.Unit, c.Unit)) {
+			start := c.Span[0]
+			if c.Action == "" && b.listContinues(prev, start, sameMeasure(prev.Unit, c.Unit)) {
 				c.Action = prev.Action
 			}
 			var between []rune
-			if prev.Span[1] < h.start { // the texts of two counts may overlap
-				between = b.a.text[prev.Span[1]:h.start]
+			if prev.Span[1] < start { // the texts of two counts may overlap
+				between = b.a.text[prev.Span[1]:start]
 			}
 			ends := sentenceEnds(between)
 			if c.Object == "" && !ends && c.Unit == prev.Unit {
@@ -95,7 +100,9 @@ func hasQizhong(rs []rune) bool {
 	return false
 }
 
-func (b *builder) count(h hit) (Count, bool) {
+// count builds the count of the hit h, with the list before its object
+// (listBefore), which starts at from or later.
+func (b *builder) count(h hit, from int) (Count, bool) {
 	vs, ok := h.field("value")
 	if !ok {
 		return Count{}, false
@@ -135,7 +142,31 @@ func (b *builder) count(h hit) (Count, bool) {
 	if s, ok := h.field("action"); ok {
 		c.Action = b.action(s)
 	}
+	if l, ok := b.listBefore(h, from); ok {
+		b.addList(&c, h, l)
+	}
 	return c, true
+}
+
+// addList widens the count c of the hit h to the list before it: its
+// text starts with the list, or with the action before the list, which
+// the count takes when it has none.
+func (b *builder) addList(c *Count, h hit, l countList) {
+	start := l.start
+	if l.action.end > l.action.start {
+		start = l.action.start
+		if c.Action == "" {
+			c.Action = b.action(l.action)
+		}
+	}
+	if start < h.start {
+		c.Text = b.str(span{start, h.end})
+		c.Span[0] = start
+	}
+	if l.object.end > l.object.start {
+		i, j := quoteTrim(b.a.shown[l.object.start:l.object.end])
+		c.Object = b.str(span{l.object.start + i, l.object.start + j})
+	}
 }
 
 // unit returns the unit written at s, normalised.
@@ -163,8 +194,8 @@ func joinHedge(a, b string) string {
 
 // listContinues reports whether a count starting at start continues a list
 // whose previous item is prev: only a list separator stands between them,
-// and a comma or semicolon only when the two measure alike (发放手册400本，
-// 折页1000份; not 开展宣讲22场，受众群众5600余人).
+// and a comma only when the two measure alike (发放手册400本，折页1000份;
+// not 开展宣讲22场，受众群众5600余人). A semicolon ends the list.
 func (b *builder) listContinues(prev Count, start int, alike bool) bool {
 	end := prev.Span[1]
 	if end > start || start-end > 2 {
@@ -173,7 +204,7 @@ func (b *builder) listContinues(prev Count, start int, alike bool) bool {
 	for _, r := range b.a.text[end:start] {
 		switch {
 		case r == '、':
-		case r == ',' || r == '，' || r == ';' || r == '；':
+		case r == ',' || r == '，':
 			if !alike {
 				return false
 			}

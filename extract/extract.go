@@ -183,7 +183,7 @@ func (e *Extractor) extractSegmented(w *workspace, text, written string) Record 
 		}
 	}
 	rec := Record{}
-	b := &builder{e: e, a: a}
+	b := &builder{e: e, a: a, m: m}
 	rec.Counts = b.counts(w.resolve(kindIndex[KindCount], countKey))
 	rec.Dates = b.dates(w.resolve(kindIndex[KindDate], wholeKey))
 	rec.Themes = b.themes(w.resolve(kindIndex[KindTheme], wholeKey))
@@ -481,6 +481,7 @@ func (s *spanSet) add(k span) {
 type builder struct {
 	e *Extractor
 	a *analysis
+	m *matcher // the matcher of the document, for its word tests
 }
 
 // str returns the text of a span as written.
