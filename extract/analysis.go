@@ -384,10 +384,42 @@ func (a *analysis) dropWordNumerals(units *class) {
 		if !isDigit(a.text[m.Start]) && (w < len(words) && a.wordHoldsNumeral(words[w], a.posNames[a.wordPos[w]], m, units) || a.placeHolds(m)) {
 			continue
 		}
+		if isDigit(a.text[m.Start]) && a.inLatinCode(m) {
+			continue
+		}
 		kept = append(kept, m)
 	}
 	a.nums = kept
 }
+
+// inLatinCode reports whether the digits m start a code written with
+// Latin letters (4A级景区, 3C认证, 5G基站): a letter follows them. (A
+// number after letters counts: 下载反诈APP2241人次.)
+func (a *analysis) inLatinCode(m Number) bool {
+	return m.End < len(a.text) && isLatinLetter(a.text[m.End])
+}
+
+// latinCodeAt returns the end of the code of Latin letters and digits
+// at i, holding a letter, that stands before a Han word it qualifies
+// (4A级景区, 4S店, APP推广) or, ending in a letter, before a number
+// (反诈APP2300人次): a word of a noun phrase.
+func (a *analysis) latinCodeAt(i int) (int, bool) {
+	j, letter := i, false
+	for j < len(a.text) && isLatinOrDigit(a.text[j]) && (j == i || a.numAt[j] == 0) { // a number ends the code
+		// x and X stand for anonymised names (xx区), no code
+		letter = letter || isLatinLetter(a.text[j]) && a.text[j] != 'x' && a.text[j] != 'X'
+		j++
+	}
+	if !letter || j == len(a.text) || j >= len(a.tokAt) || a.tokAt[j] < 0 {
+		return 0, false
+	}
+	if !isHan(a.text[j]) && !(isDigit(a.text[j]) && !isDigit(a.text[j-1])) {
+		return 0, false
+	}
+	return j, true
+}
+
+func isLatinLetter(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
 
 // placeHolds reports whether the numeral m is part of the name of a place
 // (四台子街道, 五台县, 三门峡市): the place starts at or before it and ends

@@ -317,7 +317,7 @@ func (m *matcher) contentWord(i int) (int, bool) {
 		return 0, false
 	}
 	if pos == "x" && !isHan(a.text[i]) {
-		return 0, false
+		return a.latinCodeAt(i)
 	}
 	if m.classHas(m.npStop, s) {
 		return 0, false
