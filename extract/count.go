@@ -28,7 +28,7 @@ func (b *builder) counts(hits []hit) []Count {
 				c.Object = "" // the words are the object of the count before (7个单位40余人)
 			}
 			start := c.Span[0]
-			if c.Action == "" && b.listContinues(prev, start, sameMeasure(prev.Unit, c.Unit)) {
+			if c.Action == "" && !isMeasureName(c.Object) && b.listContinues(prev, start, sameMeasure(prev.Unit, c.Unit)) {
 				c.Action = prev.Action
 			}
 			var between []rune
@@ -55,6 +55,13 @@ func (b *builder) counts(hits []hit) []Count {
 		out = append(out, c)
 	}
 	return out
+}
+
+// isMeasureName reports whether an object names a measure of what was
+// done, not a thing acted on (阅读量, 点击率, 参与人数): the action of the
+// count before is not its own (推送文章15篇，阅读量逾3.2万次).
+func isMeasureName(object string) bool {
+	return strings.HasSuffix(object, "量") || strings.HasSuffix(object, "率") || strings.HasSuffix(object, "人数") || strings.HasSuffix(object, "次数")
 }
 
 // sameMeasure reports whether a count in unit b can be a part of a total

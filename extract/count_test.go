@@ -48,3 +48,32 @@ func TestCountPartOf(t *testing.T) {
 		}
 	}
 }
+
+// TestCountActions checks which action each count gets: its own, the one
+// before a list it counts, or the first item's, shared along a list, but
+// not by a measure of what was done nor across a semicolon.
+func TestCountActions(t *testing.T) {
+	e := newTestExtractor(t)
+	for _, c := range []struct {
+		text string
+		want []string // the action of each count, in order
+	}{
+		{"发放手册400本、折页1000份。", []string{"发放", "发放"}},
+		{"发放手册400本，折页1000份。", []string{"发放", "发放"}},
+		{"发放手册400本；折页1000份。", []string{"发放", ""}},
+		{"推送防骗短视频12期，播放量超过6万次。", []string{"推送", ""}},
+		{"张贴标语、挂图450余张。", []string{"张贴"}},
+		{"赠送围裙、购物袋等宣传品2600份。", []string{"赠送"}},
+		{"编发安全提示和预警信息15条。", []string{"编发"}},
+		{"开展宣讲22场，受众群众5600余人。", []string{"开展", ""}},
+	} {
+		rec := e.Extract(corpus.Document{ID: "x", Title: "t", Text: c.text})
+		var got []string
+		for _, n := range rec.Counts {
+			got = append(got, n.Action)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: actions %q, want %q", c.text, got, c.want)
+		}
+	}
+}
