@@ -80,6 +80,8 @@ var findTests = []struct{ text, want string }{
 	{"参观了大寨村的合作社", "大寨村/village"},
 	{"在向阳社区开展义诊", "向阳社区/community"},
 	{"和平村村民踊跃参加", "和平村/village"},
+	{"在前进村和跃进社区宣传", "前进村/village 跃进社区/community"},
+	{"组织干部进村入户", ""},
 	{"在茂源街道、桃花坞乡开展", "茂源街道/township 桃花坞乡/township"},
 	{"银川市兴庆区正阳社区", "银川市#6401 兴庆区#640104 正阳社区/community"},
 	// Generic words with a place suffix.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // patternSuffixes end places that the data may lack: a name part of two
@@ -38,6 +39,12 @@ const maxNamePart = 4
 // names (和平村, 向阳社区, 于家村): when cutting at one leaves a name part of
 // a single character, the name part takes it back.
 const nameInitial = "和于向与及由对从到"
+
+// nameFinal are names of two characters that end in a one-character left
+// word and name many villages and communities (前进村, 跃进社区, 将军村):
+// when the left word leaves a name part of less than two characters, the
+// name part is the whole word.
+var nameFinal = []string{"前进", "跃进", "奋进", "东进", "共进", "将军", "全胜"}
 
 // addPatterns adds the pattern places outside the chosen matches. It
 // looks for their suffixes at the marks of nameHits.
@@ -102,6 +109,11 @@ func (sc *scan) nameStart(j int, covered []bool) (int, bool) {
 	if j-p == 1 && sc.takesInitial(p, covered) {
 		p--
 	}
+	if j-p < 2 {
+		if n := sc.nameFinalBefore(j, covered); n > 0 {
+			p = j - n
+		}
+	}
 	return p, j-p >= 2
 }
 
@@ -113,6 +125,23 @@ func (sc *scan) takesInitial(p int, covered []bool) bool {
 	}
 	q := p - 1
 	return q == 0 || !sc.nameRune(q-1, covered) || sc.leftWordEndsAt(q)
+}
+
+// nameFinalBefore returns the length of a word of nameFinal that ends at
+// j and starts a name (after a left word, a non-name character or the
+// start of the text), or 0.
+func (sc *scan) nameFinalBefore(j int, covered []bool) int {
+	for _, w := range nameFinal {
+		n := utf8.RuneCountInString(w)
+		if j < n || sc.sub(j-n, j) != w || slices.Contains(covered[j-n:j], true) {
+			continue
+		}
+		q := j - n
+		if q == 0 || !sc.nameRune(q-1, covered) || sc.leftWordEndsAt(q) {
+			return n
+		}
+	}
+	return 0
 }
 
 // leftWordEndsAt reports whether a left word of two or more characters
