@@ -28,13 +28,16 @@ type decoded struct {
 // read them as. The choice is deterministic:
 //
 //  1. a byte-order mark: utf-8-bom, utf-16le or utf-16be;
-//  2. magic bytes of a binary format (PDF, ZIP, OLE, PNG, JPEG, GIF, …) or
-//     a NUL byte: not text;
-//  3. valid UTF-8: utf-8 (whatever a web page declares, since saved pages
+//  2. magic bytes of a binary format (PDF, ZIP, OLE, PNG, JPEG, GIF, …):
+//     not text;
+//  3. UTF-16 without a byte-order mark, as iconv and some editors write
+//     it, when the text holds NUL bytes and decodes well in one byte
+//     order (guessUTF16); another NUL byte: not text;
+//  4. valid UTF-8: utf-8 (whatever a web page declares, since saved pages
 //     are often re-encoded without fixing their meta tag);
-//  4. the encoding declared by a web page (declared, a charset label), when
+//  5. the encoding declared by a web page (declared, a charset label), when
 //     it decodes with few errors;
-//  5. the best of UTF-8 with errors, GB18030 (covering GBK and GB2312) and
+//  6. the best of UTF-8 with errors, GB18030 (covering GBK and GB2312) and
 //     Big5, scored by the share of common Han characters and punctuation
 //     against replacement characters and private-use code points.
 //
@@ -57,6 +60,11 @@ func decodeText(data []byte, declared string) (decoded, error) {
 		return decodeUTF16(data[2:], unicode.LittleEndian, "utf-16le")
 	case bytes.HasPrefix(data, []byte("\xfe\xff")):
 		return decodeUTF16(data[2:], unicode.BigEndian, "utf-16be")
+	}
+	if m := findMagic(data); m == nil {
+		if d, ok := guessUTF16(data); ok {
+			return d, nil
+		}
 	}
 	if kind := binaryKind(data); kind != "" {
 		return decoded{}, fmt.Errorf("%w（%s）", ErrNotText, kind)
@@ -136,6 +144,39 @@ func decodeUTF16(data []byte, order unicode.Endianness, name string) (decoded, e
 		return decoded{}, ErrEncoding
 	}
 	return decoded{string(s), name, 1 - bad}, nil
+}
+
+// guessUTF16 reads data holding NUL bytes (the high byte of an ASCII
+// character, or the low byte of a character such as 一, U+4E00) as UTF-16
+// without a byte-order mark: in the byte order whose text decodes as
+// Chinese does (decodeScore), by a clear margin over the other. Its
+// confidence is that of a detected encoding.
+func guessUTF16(data []byte) (decoded, bool) {
+	if len(data)%2 != 0 || bytes.IndexByte(data, 0) < 0 {
+		return decoded{}, false
+	}
+	var best decoded
+	bestScore, otherScore := 0.0, 0.0
+	for _, c := range []struct {
+		order unicode.Endianness
+		name  string
+	}{{unicode.LittleEndian, "utf-16le"}, {unicode.BigEndian, "utf-16be"}} {
+		d, err := decodeUTF16(data, c.order, c.name)
+		if err != nil {
+			continue
+		}
+		switch score := decodeScore(d.text); {
+		case score > bestScore:
+			best, bestScore, otherScore = d, score, bestScore
+		case score > otherScore:
+			otherScore = score
+		}
+	}
+	if bestScore < minDecodeScore || bestScore-otherScore < minDecodeScore {
+		return decoded{}, false
+	}
+	best.confidence = min(best.confidence, scoreConfidence(bestScore, bestScore-otherScore))
+	return best, true
 }
 
 // declaredEncoding resolves a charset label from a web page. GBK and

@@ -40,6 +40,8 @@ func TestDecodeText(t *testing.T) {
 		{"utf-8 with bom", append([]byte("\xef\xbb\xbf"), simplifiedSample...), "", simplifiedSample, "utf-8-bom", 1},
 		{"utf-16le", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), simplifiedSample), "", simplifiedSample, "utf-16le", 1},
 		{"utf-16be", encode(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), traditionalSample), "", traditionalSample, "utf-16be", 1},
+		{"utf-16le without bom", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), simplifiedSample), "", simplifiedSample, "utf-16le", 0.8},
+		{"utf-16be without bom", encode(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), traditionalSample), "", traditionalSample, "utf-16be", 0.8},
 		{"gbk", encode(t, simplifiedchinese.GBK, simplifiedSample), "", simplifiedSample, "gb18030", 0.8},
 		{"gb18030", encode(t, simplifiedchinese.GB18030, simplifiedSample+"𠀀"), "", simplifiedSample + "𠀀", "gb18030", 0.8},
 		{"gbk short title", encode(t, simplifiedchinese.GBK, short), "", short, "gb18030", 0.5},
