@@ -599,7 +599,9 @@ func (s *scanner) eventDay(i int) (piece, bool) {
 
 // eventRange parses 3.14-3.16期间: two days written like the
 // consumer-rights day, joined by a range connector, a range only when
-// 期间 (or 当天/当日) follows.
+// 期间 (or 当天/当日) or an event verb follows (5.20-5.26举行), or a word
+// of time stands before it (于5.20-5.26): decimals are written alike
+// (pH值6.5-8.5).
 func (s *scanner) eventRange(i int) (from, to piece, ok bool) {
 	if isNumSep(s.at(i-1)) || isEventSep(s.at(i-1)) || isLetter(s.at(i-1)) {
 		return piece{}, piece{}, false
@@ -612,11 +614,38 @@ func (s *scanner) eventRange(i int) (from, to piece, ok bool) {
 	if !ok {
 		return piece{}, piece{}, false
 	}
-	if to, ok = s.dottedDay(j); !ok || !s.during(to.end) {
+	if to, ok = s.dottedDay(j); !ok || !s.during(to.end) && !s.timeBefore(i) && !s.eventAfter(to.end) {
 		return piece{}, piece{}, false
 	}
 	to.d, ok = closeRange(from.d, to)
 	return from, to, ok
+}
+
+// timeBefore reports whether a word that introduces a time (于, 自, 从,
+// 时间：) stands right before i: 活动于5.20-5.26举行.
+func (s *scanner) timeBefore(i int) bool {
+	for i > 0 && isSpace(s.at(i-1)) {
+		i--
+	}
+	switch s.at(i - 1) {
+	case '于', '自', '从':
+		return true
+	case '：', ':':
+		return s.at(i-3) == '时' && s.at(i-2) == '间'
+	}
+	return false
+}
+
+// eventAfter reports whether a verb of holding an event (举行, 举办,
+// 开展) follows at i: 5.20-5.26开展宣传.
+func (s *scanner) eventAfter(i int) bool {
+	i = s.skipSp(i)
+	for _, w := range eventVerbs {
+		if s.hasPrefix(i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // dottedDay parses a month and day joined by an event separator (3.14,
@@ -678,6 +707,7 @@ func (s *scanner) rangeEnd(p piece) (piece, bool) {
 var (
 	connectorWords           = [][]rune{[]rune("起至"), []rune("起到"), []rune("开始至"), []rune("开始到"), []rune("至"), []rune("到")}
 	qijian, dangtian, dangri = []rune("期间"), []rune("当天"), []rune("当日")
+	eventVerbs               = [][]rune{[]rune("举行"), []rune("举办"), []rune("开展")}
 )
 
 // connector reads a range connector (至, 到, —, ——, -, ~, 起至, 开始至…)
