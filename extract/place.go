@@ -256,12 +256,16 @@ func (s *pairSet) has(a, b rune) bool {
 }
 
 // indexNames adds every division's full name, aliases and short names.
+// The districts of Taiwan, Hong Kong and Macau go by their full names only.
 // County and township short names are kept only when no other name is
 // spelt the same (the others go to the entry's ambig), and a county's short name only when it does not start
 // with its city's (沧州渤海 of 沧州渤海新区).
 func (g *Gazetteer) indexNames() {
 	for i, d := range g.divs {
 		for _, n := range namesOf(d.Name, d.Level) {
+			if n.kind >= kindShort && d.Level != LevelProvince && d.Level != LevelCity && g.offMainland(int32(i)) {
+				continue // 三峡 of 三峡大学 is no district of New Taipei: write 三峡区
+			}
 			if n.kind == kindShortCounty || (n.kind == kindShort && d.Level == LevelCounty) {
 				if g.startsWithParentShort(d, n.name) {
 					continue

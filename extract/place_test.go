@@ -137,6 +137,12 @@ func TestFindHierarchy(t *testing.T) {
 		{"银川市兴庆区正阳社区", "city 宁夏回族自治区/银川市/, county 宁夏回族自治区/银川市/兴庆区, community 宁夏回族自治区/银川市/兴庆区"},
 		{"鼓楼区", "county //"},
 		{"××区", "county //"},
+		// Taiwan, Hong Kong and Macau down to their districts; with nothing
+		// pointing there, a name also found on the mainland is the mainland's
+		{"台中市北屯区", "city 台湾省/台中市/, county 台湾省/台中市/北屯区"},
+		{"香港沙田区", "province 香港特别行政区//, county 香港特别行政区/新界/沙田区"},
+		{"金山区", "county 上海市//金山区"},
+		{"新北市金山区", "city 台湾省/新北市/, county 台湾省/新北市/金山区"},
 	} {
 		var got []string
 		for _, m := range g.Find([]rune(tc.text)) {

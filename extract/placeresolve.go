@@ -140,7 +140,9 @@ func (g *Gazetteer) resolve(ms []match, ev *evidence) {
 
 // best returns the candidate with the highest positive score, or -1 when
 // two share it. With no evidence at all, a name that is a province's short
-// name as well as a city's (吉林, 海南) is the province.
+// name as well as a city's (吉林, 海南) is the province, and a name found
+// once on the mainland and elsewhere in Taiwan, Hong Kong or Macau is the
+// mainland's.
 func (ev *evidence) best(cands []cand) int32 {
 	const eps = 1e-9
 	best, top, tie := int32(-1), eps, false
@@ -156,9 +158,42 @@ func (ev *evidence) best(cands []cand) int32 {
 	case tie:
 		return -1
 	case best < 0:
-		return ev.onlyProvince(cands)
+		if d := ev.onlyProvince(cands); d >= 0 {
+			return d
+		}
+		return ev.onlyMainland(cands)
 	}
 	return best
+}
+
+// onlyMainland returns the one candidate outside Taiwan, Hong Kong and
+// Macau when the others are there, or -1: with nothing pointing at those
+// regions, 金山区 is Shanghai's, not New Taipei's.
+func (ev *evidence) onlyMainland(cands []cand) int32 {
+	found := int32(-1)
+	for _, c := range cands {
+		if !ev.g.offMainland(c.div) {
+			if found >= 0 {
+				return -1
+			}
+			found = c.div
+		}
+	}
+	return found
+}
+
+// offMainland reports whether division d lies in Taiwan, Hong Kong or
+// Macau (province codes 71, 81, 82).
+func (g *Gazetteer) offMainland(d int32) bool {
+	p := g.divs[d].anc[0]
+	if p < 0 {
+		return false
+	}
+	switch g.divs[p].Code {
+	case "71", "81", "82":
+		return true
+	}
+	return false
 }
 
 // onlyProvince returns the one province among the candidates, or -1.

