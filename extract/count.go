@@ -25,7 +25,11 @@ func (b *builder) counts(hits []hit) []Count {
 		if n := len(out); n > 0 {
 			prev := out[n-1]
 			if os, ok := h.field("object"); ok && os.start < prev.Span[1] {
-				c.Object = "" // the words are the object of the count before (7个单位40余人)
+				// the words are the object of the count before (7个单位40余人);
+				// a noun after the measure word may be this one's
+				// (36个班级1800余名师生)
+				c.Object = ""
+				b.objectAfter(&c, h)
 			}
 			start := c.Span[0]
 			if c.Action == "" && !isMeasureName(c.Object) && b.listContinues(prev, start, sameMeasure(prev.Unit, c.Unit)) {
@@ -62,6 +66,26 @@ func (b *builder) counts(hits []hit) []Count {
 // count before is not its own (推送文章15篇，阅读量逾3.2万次).
 func isMeasureName(object string) bool {
 	return strings.HasSuffix(object, "量") || strings.HasSuffix(object, "率") || strings.HasSuffix(object, "人数") || strings.HasSuffix(object, "次数")
+}
+
+// objectAfter gives the count c of the hit h the noun phrase right after
+// it, as <noun> reads one, when there is one; the count's text then runs
+// from its number to the phrase's end.
+func (b *builder) objectAfter(c *Count, h hit) {
+	m := b.m
+	var buf [npMaxWords]int
+	ends := m.npEnds(m.skipSpaces(h.end), m.cachedWord(&m.contentEnds, m.contentWord), m.npTrail, true, buf[:0])
+	if len(ends) == 0 {
+		return
+	}
+	s := span{m.skipSpaces(h.end), ends[0]}
+	i, j := quoteTrim(b.a.shown[s.start:s.end])
+	c.Object = b.str(span{s.start + i, s.start + j})
+	if vs, ok := h.field("value"); ok {
+		c.Span[0] = vs.start // the words before the number are the other count's
+	}
+	c.Text = b.str(span{c.Span[0], s.end})
+	c.Span[1] = s.end
 }
 
 // sameMeasure reports whether a count in unit b can be a part of a total
