@@ -228,6 +228,9 @@ func (sc *scan) confirmed(h nameHit, c cand, ctx divSet) bool {
 	}
 	switch c.kind {
 	case kindFullWeak:
+		if sc.joinedLeft(h) {
+			return sc.g.ancestorIn(c.div, ctx, levelRank[LevelCity])
+		}
 		return sc.followed(h.end) || sc.g.ancestorIn(c.div, ctx, levelRank[LevelCity])
 	case kindShortCounty:
 		return sc.followed(h.end) || sc.g.ancestorIn(c.div, ctx, levelRank[LevelProvince])
@@ -237,6 +240,14 @@ func (sc *scan) confirmed(h nameHit, c cand, ctx divSet) bool {
 		return sc.g.ancestorIn(c.div, ctx, levelRank[LevelCity])
 	}
 	return false
+}
+
+// joinedLeft reports a name whose first character is a one-character left
+// word (和, 与, 随) right after another Han character: in 市教育局和县公安局
+// the 和 joins two bodies, and 和县 is no place unless the document names
+// its city or province.
+func (sc *scan) joinedLeft(h nameHit) bool {
+	return h.start > 0 && sc.g.boundary[sc.text[h.start]] && unicode.Is(unicode.Han, sc.text[h.start-1])
 }
 
 // brokenFull reports a full name whose suffix starts a longer word:
