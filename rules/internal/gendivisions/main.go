@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 const (
@@ -243,7 +244,17 @@ func keepTownship(name string) bool {
 	return false
 }
 
-// hkmotw reads the province names of HK-MO-TW.json, which carry no codes.
+// hkmotw reads HK-MO-TW.json: the three provinces, which carry no codes,
+// and below them the 18 districts of Hong Kong (county level, under 81) and
+// the cities and counties of Taiwan (county level too, under 71: their short
+// names, such as 新北 of 常州's 新北区, then stand only where the document
+// or an organisation word after them confirms them). The package
+// gives these no codes either; they are numbered in the file's order
+// (8101 中西区, 7101 台北市), not GB/T 2260 codes. Left out: Hong Kong's
+// districts of two characters (东区, 南区, 北区), which are common words
+// and names of mainland districts; Taiwan's districts, most of which share
+// a name with a mainland district (中山区, 大安区, 新社区); and Macao's
+// parishes.
 func hkmotw(data []byte) ([]division, error) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(data, &m); err != nil {
@@ -256,7 +267,58 @@ func hkmotw(data []byte) ([]division, error) {
 		}
 		divs = append(divs, division{code, name, "province", ""})
 	}
+	hk, err := orderedKeys(m["香港特别行政区"])
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, region := range hk {
+		var names []string
+		if err := json.Unmarshal(region.val, &names); err != nil {
+			return nil, fmt.Errorf("HK-MO-TW.json: %s: %w", region.key, err)
+		}
+		for _, name := range names {
+			n++
+			if utf8.RuneCountInString(name) > 2 {
+				divs = append(divs, division{fmt.Sprintf("81%02d", n), name, "county", "81"})
+			}
+		}
+	}
+	tw, err := orderedKeys(m["台湾省"])
+	if err != nil {
+		return nil, err
+	}
+	for i, city := range tw {
+		divs = append(divs, division{fmt.Sprintf("71%02d", i+1), city.key, "county", "71"})
+	}
 	return divs, nil
+}
+
+// keyVal is one member of a JSON object.
+type keyVal struct {
+	key string
+	val json.RawMessage
+}
+
+// orderedKeys returns the members of a JSON object in the file's order.
+func orderedKeys(data []byte) ([]keyVal, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, fmt.Errorf("HK-MO-TW.json: want an object: %v", err)
+	}
+	var out []keyVal
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, fmt.Errorf("HK-MO-TW.json: %w", err)
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, fmt.Errorf("HK-MO-TW.json: %w", err)
+		}
+		out = append(out, keyVal{t.(string), v})
+	}
+	return out, nil
 }
 
 // check verifies that codes are unique and every parent exists.
@@ -288,7 +350,9 @@ func write(path string, divs []division, license string) error {
 	fmt.Fprintf(w, "# Source: npm package %s@%s (sha1 %s), which packs the National\n", pkgName, pkgVersion, pkgSHA1)
 	fmt.Fprintf(w, "# Bureau of Statistics' 2023 statistical division codes.\n")
 	fmt.Fprintf(w, "# Licence: %s.\n", license)
-	fmt.Fprintf(w, "# 台湾省, 香港特别行政区 and 澳门特别行政区 are added from its HK-MO-TW.json with GB/T 2260 codes.\n")
+	fmt.Fprintf(w, "# 台湾省, 香港特别行政区 and 澳门特别行政区 are added from its HK-MO-TW.json with GB/T 2260 codes,\n")
+	fmt.Fprintf(w, "# with Hong Kong's districts of three characters or more (8101…) and Taiwan's cities and counties (7101…),\n")
+	fmt.Fprintf(w, "# both at county level and numbered in that file's order: these codes are not official.\n")
 	fmt.Fprintf(w, "# City placeholders (市辖区, 县, 省直辖县级行政区划) are dropped and their counties attached to the province.\n")
 	fmt.Fprintf(w, "# Townships are kept when their name ends in %s.\n", strings.Join(townshipSuffixes, ", "))
 	fmt.Fprintf(w, "# Generated %s by: go generate ./rules (go run ./internal/gendivisions)\n", time.Now().UTC().Format("2006-01-02"))
