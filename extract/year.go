@@ -140,6 +140,10 @@ func yearAt(r []rune, i int) (int, bool) {
 	return y, true
 }
 
+// cornerQuotes turns the corner quotes of traditional-character texts into
+// the curly ones the observance names are written with (第22個全國「安全生產月」).
+var cornerQuotes = strings.NewReplacer("「", "“", "」", "”", "『", "“", "』", "”")
+
 // ordinalYear reads 第N个/届/次 before an observance's name: the N-th
 // observance falls in firstYear+N-1.
 func (e *Extractor) ordinalYear(r []rune) int {
@@ -155,7 +159,7 @@ func (e *Extractor) ordinalYear(r []rune) int {
 		if j < len(r) && strings.ContainsRune("个届次", r[j]) {
 			j++
 		}
-		rest := string(r[j:min(len(r), j+16)])
+		rest := cornerQuotes.Replace(string(r[j:min(len(r), j+16)]))
 		for _, o := range e.tables.observances {
 			if o.firstYear == 0 {
 				continue

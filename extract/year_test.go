@@ -20,6 +20,8 @@ func TestYear(t *testing.T) {
 		{"活动总结", "2019年以来，区消协坚持宣传；今年是第40个国际消费者权益日。", 2022, "ordinal"},
 		{"活动总结", "今年5月20日是第26个“世界计量日”，县市场监管局开展宣传。", 2025, "ordinal"}, // a quoted name (observances.tsv lists it)
 		{"活动总结", "6月6日是第29个全国“爱眼日”，市眼科医院开展义诊。", 2024, "ordinal"},
+		{"活动总结", "今年11月9日是第32个“119”全国消防日，县消防救援大队开展宣传。", 2023, "ordinal"},
+		{"活动总结", "今年6月是第二十二个全国「安全生产月」，镇安监站开展宣传。", 2023, "ordinal"}, // corner quotes of a traditional text
 		{"活动总结", "围绕“激发消费活力”年主题开展宣传。", 2024, "theme"},
 		// last year's figures in this year's report: the observance decides
 		{"工作情况汇报", "今年3月15日是第41个国际消费者权益日。2022年全年受理投诉300件。", 2023, "ordinal"},
