@@ -39,6 +39,11 @@ func TestDefaultBoilerplate(t *testing.T) {
 		"新闻公报",
 		"完",
 		"香港时间18时05分",
+		"点击蓝字 关注我们",
+		"原创 平安某县 2023-06-27 08:30 发表于湖北",
+		"往期推荐",
+		"点个“在看”，你最好看",
+		"阅读原文",
 		"相关推荐",
 		"相关文章:",
 		"猜你喜欢",
@@ -86,6 +91,8 @@ func TestDefaultBoilerplate(t *testing.T) {
 		"地址:县人民广场。",
 		"新闻公报发布后,市民反响热烈。",
 		"完成整改36处。",
+		"在看守所开展禁毒警示教育。",
+		"蓝字标语格外醒目。",
 	}
 	bp := DefaultBoilerplate()
 	for _, l := range drop {
