@@ -104,10 +104,17 @@ func (p part) text() (text, written string, origin []int) {
 func split(lines []line, bp *Boilerplate) []part {
 	keep := func(ls []line) []line {
 		var out []line
+		list := false // in a list of other articles' titles
 		for _, l := range ls {
-			if _, ok := bp.Match(l.text); !ok {
-				out = append(out, l)
+			if _, ok := bp.Match(l.text); ok {
+				list = list || listHeader.MatchString(l.text)
+				continue
 			}
+			if list && listItem(l.text) {
+				continue
+			}
+			list = false
+			out = append(out, l)
 		}
 		return out
 	}
@@ -127,6 +134,24 @@ func split(lines []line, bp *Boilerplate) []part {
 		}
 	}
 	return parts
+}
+
+// listHeader matches the heading of a list of other articles that a page
+// copied to text keeps after the report (往期推荐, 相关阅读, 猜你喜欢).
+var listHeader = regexp.MustCompile(`^(往期(推荐|回顾|精选)|相关(推荐|阅读|文章|链接|新闻|信息)|推荐阅读|延伸阅读|猜你喜欢|精彩(推荐|回顾)|热门(推荐|文章|阅读)|热点(推荐|新闻|排行)|最新(文章|推荐|更新)|为你推荐|大家都在看)`)
+
+// listItem reports a line that reads as an item of such a list: an
+// article's title, short and without a sentence's final punctuation.
+func listItem(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	if utf8.RuneCountInString(s) > 40 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune("。!?;!?;", r)
 }
 
 // A heading scheme: pattern's first group is the number; marker, when set,

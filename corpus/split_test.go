@@ -37,6 +37,20 @@ func TestSplit(t *testing.T) {
 			},
 		},
 		{
+			name: "list of other articles after the report",
+			in:   "县禁毒办开展宣传活动\n6月26日,县禁毒办在广场开展宣传。\n往期推荐\n县消防救援大队开展夏季消防检查\n县应急局召开防汛会议\n\n阅读原文",
+			want: [][]string{
+				{"title=", "县禁毒办开展宣传活动", "6月26日,县禁毒办在广场开展宣传。"},
+			},
+		},
+		{
+			name: "a sentence after the list is the report again",
+			in:   "相关阅读\n县应急局召开防汛会议\n活动期间,县禁毒办共发放宣传资料2000余份,接受群众咨询300余人次。",
+			want: [][]string{
+				{"title=", "活动期间,县禁毒办共发放宣传资料2000余份,接受群众咨询300余人次。"},
+			},
+		},
+		{
 			name: "stem with chinese numerals",
 			in:   "读书月活动总结一\n图书馆举办讲座。\n读书月活动总结二\n学校开展朗读比赛。",
 			want: [][]string{

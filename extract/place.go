@@ -256,7 +256,9 @@ func (s *pairSet) has(a, b rune) bool {
 }
 
 // indexNames adds every division's full name, aliases and short names.
-// The districts of Taiwan, Hong Kong and Macau go by their full names only.
+// The districts of Taiwan, Hong Kong and Macau go by their full names only,
+// and their cities' short names are weak when a mainland name is spelt
+// the same (新北 of 常州's 新北区).
 // County and township short names are kept only when no other name is
 // spelt the same (the others go to the entry's ambig), and a county's short name only when it does not start
 // with its city's (沧州渤海 of 沧州渤海新区).
@@ -279,7 +281,7 @@ func (g *Gazetteer) indexNames() {
 		if len(e.cands) > 1 {
 			weak := func(c cand) bool {
 				return c.kind == kindShortCounty || c.kind == kindShortTownship ||
-					(c.kind == kindShort && g.divs[c.div].Level == LevelCounty)
+					(c.kind == kindShort && (g.divs[c.div].Level == LevelCounty || g.offMainland(c.div)))
 			}
 			for _, c := range e.cands {
 				if weak(c) {

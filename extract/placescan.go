@@ -121,8 +121,11 @@ func (sc *scan) walkNames(i int, f func(end int, e *entry) bool) {
 // divisions those named. The matches are appended to ms.
 func (sc *scan) choose(hits []nameHit, ctx divSet, ms []match) []match {
 	pos := 0
-	for _, h := range hits {
+	for k, h := range hits {
 		if h.start < pos {
+			continue
+		}
+		if h.e != nil && sc.overtaken(h, hits[k+1:]) {
 			continue
 		}
 		if h.e == nil {
@@ -142,6 +145,30 @@ func (sc *scan) choose(hits []nameHit, ctx divSet, ms []match) []match {
 		}
 	}
 	return ms
+}
+
+// overtaken reports a name with no full reading whose last characters
+// start a full name running past it: 和田 in 和田东县 (…局和田东县禁毒办),
+// where the full 田东县 stands and 和 is a conjunction. rest holds the hits
+// after h, ordered by start.
+func (sc *scan) overtaken(h nameHit, rest []nameHit) bool {
+	if h.e.stop || hasKind(h.e.cands, kindFull) { // a stop word blocks what it holds (当天全县)
+		return false
+	}
+	for _, o := range rest {
+		if o.start >= h.end {
+			return false
+		}
+		if o.start > h.start && o.end > h.end && o.e != nil && !o.e.stop && hasKind(o.e.cands, kindFull) && !sc.brokenFull(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasKind reports whether one of the candidates is of kind k.
+func hasKind(cands []cand, k nameKind) bool {
+	return slices.ContainsFunc(cands, func(c cand) bool { return c.kind == k })
 }
 
 // accept returns the candidates of h that stand. A name right after one of
@@ -201,6 +228,9 @@ func (sc *scan) confirmed(h nameHit, c cand, ctx divSet) bool {
 	}
 	switch c.kind {
 	case kindFullWeak:
+		if sc.joinedLeft(h) {
+			return sc.g.ancestorIn(c.div, ctx, levelRank[LevelCity])
+		}
 		return sc.followed(h.end) || sc.g.ancestorIn(c.div, ctx, levelRank[LevelCity])
 	case kindShortCounty:
 		return sc.followed(h.end) || sc.g.ancestorIn(c.div, ctx, levelRank[LevelProvince])
@@ -210,6 +240,14 @@ func (sc *scan) confirmed(h nameHit, c cand, ctx divSet) bool {
 		return sc.g.ancestorIn(c.div, ctx, levelRank[LevelCity])
 	}
 	return false
+}
+
+// joinedLeft reports a name whose first character is a one-character left
+// word (和, 与, 随) right after another Han character: in 市教育局和县公安局
+// the 和 joins two bodies, and 和县 is no place unless the document names
+// its city or province.
+func (sc *scan) joinedLeft(h nameHit) bool {
+	return h.start > 0 && sc.g.boundary[sc.text[h.start]] && unicode.Is(unicode.Han, sc.text[h.start-1])
 }
 
 // brokenFull reports a full name whose suffix starts a longer word:

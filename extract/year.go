@@ -37,14 +37,38 @@ func (e *Extractor) setYear(rec *Record, y int, source string) bool {
 }
 
 // titleYear returns a four-digit year written in the title, given as
-// runes (2023年…总结).
+// runes (2023年…总结), or else a year of the Republic of China calendar
+// that Taiwan writes (113年度…成果, 民国112年…), as a Western year.
 func titleYear(r []rune) int {
 	for i := 0; i+4 < len(r); i++ {
 		if y, ok := yearAt(r, i); ok && r[i+4] == '年' && (i == 0 || !isDigit(r[i-1])) {
 			return y
 		}
 	}
+	for i := 0; i+3 < len(r); i++ {
+		if y, ok := rocYearAt(r, i); ok {
+			return y
+		}
+	}
 	return 0
+}
+
+// rocYearAt reads a Republic of China year of three digits at i (100-150,
+// 2011-2061): one written after 民国, or before 年度 or a month's digit
+// (113年度, 112年9月). A bare 100年 is left alone, as mainland titles
+// write 建党100年.
+func rocYearAt(r []rune, i int) (int, bool) {
+	if i > 0 && isDigit(r[i-1]) || i+4 >= len(r) || r[i+3] != '年' {
+		return 0, false
+	}
+	n, ok := digitsAt(r, i, 3)
+	if !ok || n < 100 || n > 150 {
+		return 0, false
+	}
+	if i >= 2 && string(r[i-2:i]) == "民国" || r[i+4] == '度' || isDigit(r[i+4]) {
+		return n + 1911, true
+	}
+	return 0, false
 }
 
 // dateYear returns the year of the full dates of the record, the most
@@ -124,21 +148,31 @@ func yearIsSince(r []rune, i int) bool {
 }
 
 func yearAt(r []rune, i int) (int, bool) {
-	if i+4 > len(r) {
-		return 0, false
-	}
-	y := 0
-	for _, c := range r[i : i+4] {
-		if !isDigit(c) {
-			return 0, false
-		}
-		y = y*10 + int(c-'0')
-	}
-	if y < 1949 || y > 2100 {
+	y, ok := digitsAt(r, i, 4)
+	if !ok || y < 1949 || y > 2100 {
 		return 0, false
 	}
 	return y, true
 }
+
+// digitsAt reads the number written by the n digits at i.
+func digitsAt(r []rune, i, n int) (int, bool) {
+	if i+n > len(r) {
+		return 0, false
+	}
+	v := 0
+	for _, c := range r[i : i+n] {
+		if !isDigit(c) {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
+}
+
+// cornerQuotes turns the corner quotes of traditional-character texts into
+// the curly ones the observance names are written with (第22個全國「安全生產月」).
+var cornerQuotes = strings.NewReplacer("「", "“", "」", "”", "『", "“", "』", "”")
 
 // ordinalYear reads 第N个/届/次 before an observance's name: the N-th
 // observance falls in firstYear+N-1.
@@ -155,7 +189,7 @@ func (e *Extractor) ordinalYear(r []rune) int {
 		if j < len(r) && strings.ContainsRune("个届次", r[j]) {
 			j++
 		}
-		rest := string(r[j:min(len(r), j+16)])
+		rest := cornerQuotes.Replace(string(r[j:min(len(r), j+16)]))
 		for _, o := range e.tables.observances {
 			if o.firstYear == 0 {
 				continue
