@@ -2,37 +2,41 @@ package extract
 
 import "slices"
 
-// themes builds Theme facts from theme hits: the captured text, without
-// its quotes or book-title marks.
+// themes builds Theme facts from theme hits (themeText).
 func (b *builder) themes(hits []hit) []Theme {
 	out := factsFor[Theme](hits)
 	for _, h := range hits {
-		s, ok := h.field("text")
-		if !ok {
-			s = span{h.start, h.end}
+		if s, ok := b.themeText(h); ok {
+			out = append(out, Theme{Text: b.str(s), Provenance: b.prov(h, s)})
 		}
-		if q, ok := quotedAt(b.a.text, s.start); ok && q == s.end {
-			s = span{s.start + 1, s.end - 1}
-		} else if q, ok := titledAt(b.a.text, s.start); ok && q == s.end {
-			s = span{s.start + 1, s.end - 1} // 主题为《…》, book-title marks used as quotes
-		}
-		if s.end <= s.start {
-			continue
-		}
-		text := b.str(s)
-		switch b.e.fieldsOf(h).require {
-		case "known_theme":
-			if _, _, ok := b.e.tables.themeYear(text); !ok {
-				continue
-			}
-		case "slogan":
-			if !isSlogan(b.a.text[s.start:s.end]) {
-				continue
-			}
-		}
-		out = append(out, Theme{Text: text, Provenance: b.prov(h, s)})
 	}
 	return out
+}
+
+// themeText returns the theme of the hit h: the captured text, without
+// its quotes or book-title marks; ok is false when it is empty or is not
+// what the rule's require= asks for (a known annual theme, a slogan).
+func (b *builder) themeText(h hit) (span, bool) {
+	s, ok := h.field("text")
+	if !ok {
+		s = span{h.start, h.end}
+	}
+	if q, ok := quotedAt(b.a.text, s.start); ok && q == s.end {
+		s = span{s.start + 1, s.end - 1}
+	} else if q, ok := titledAt(b.a.text, s.start); ok && q == s.end {
+		s = span{s.start + 1, s.end - 1} // 主题为《…》, book-title marks used as quotes
+	}
+	if s.end <= s.start {
+		return s, false
+	}
+	switch b.e.fieldsOf(h).require {
+	case "known_theme":
+		_, _, ok := b.e.tables.themeYear(b.str(s))
+		return s, ok
+	case "slogan":
+		return s, isSlogan(b.a.text[s.start:s.end])
+	}
+	return s, true
 }
 
 // isSlogan reports whether a quoted text reads as a slogan of two or more
