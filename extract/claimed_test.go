@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"testing"
-	"testing/fstest"
-
-	"zongjie/corpus"
-)
+import "testing"
 
 // TestValueAnchored checks which count rules may skip the numbers an
 // earlier rule has read: those whose every anchor is what value= holds.
@@ -33,11 +28,9 @@ func TestValueAnchored(t *testing.T) {
 // numbers the earlier ones leave, and that the earlier rule keeps the
 // number both read.
 func TestClaimedNumbers(t *testing.T) {
-	layer := fstest.MapFS{"count.rules": {Data: []byte(
-		"count  action=@action object=<np> value=<num> unit=@unit\n" +
-			"count  value=<num> unit=@unit object=<noun>\n")}}
-	x := newLayeredExtractor(t, layer)
-	rec := x.Extract(corpus.Document{Text: "发放宣传资料1000份，另有300名志愿者参加。"})
+	rec := extractWithRuleFile(t, "count.rules", "发放宣传资料1000份，另有300名志愿者参加。",
+		"count  action=@action object=<np> value=<num> unit=@unit",
+		"count  value=<num> unit=@unit object=<noun>")
 	if len(rec.Counts) != 2 {
 		t.Fatalf("counts %+v, want 2", rec.Counts)
 	}

@@ -2,14 +2,25 @@ package extract
 
 import (
 	"io/fs"
+	"strings"
 	"testing"
+	"testing/fstest"
 
+	"zongjie/corpus"
 	"zongjie/rules"
 )
 
 func newTestExtractor(t testing.TB) *Extractor {
 	t.Helper()
 	return newLayeredExtractor(t)
+}
+
+// extractWithRuleFile extracts text with the built-in rules but the rule
+// file name, which holds the rules given.
+func extractWithRuleFile(t testing.TB, name, text string, rules ...string) Record {
+	t.Helper()
+	layer := fstest.MapFS{name: {Data: []byte(strings.Join(rules, "\n") + "\n")}}
+	return newLayeredExtractor(t, layer).Extract(corpus.Document{Text: text})
 }
 
 // newLayeredExtractor returns an extractor of the built-in rules with
