@@ -192,8 +192,11 @@ func (e *Extractor) extractSegmented(w *workspace, text, written string) Record 
 	// name (“计量惠民”主题活动), no theme
 	th := kindIndex[KindTheme]
 	w.hits[th] = slices.DeleteFunc(w.hits[th], func(h hit) bool {
+		if e.fieldsOf(h).require != "known_theme" {
+			return false
+		}
 		_, ok := b.themeText(h)
-		return !ok && e.fieldsOf(h).require == "known_theme"
+		return !ok
 	})
 	rec.Themes = b.themes(w.resolve(th, wholeKey))
 	rec.Laws = b.laws(w.resolve(kindIndex[KindLaw], wholeKey))
