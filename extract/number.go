@@ -785,6 +785,8 @@ func readArabic(t []rune, p int) (arabic, bool) {
 		if !(fq+1 < len(t) && isDot(t[fq]) && isArabic(t, fq+1)) {
 			b, q, a.frac = fb, fq, true
 		}
+	} else if fb, fq, ok := spacedFraction(t, p, q, b); ok {
+		b, q, a.frac = fb, fq, true
 	}
 	if masked(t, q) || p > 0 && masked(t, p-1) || len(b) > 300 {
 		return arabic{}, false
@@ -795,6 +797,24 @@ func readArabic(t []rune, p int) (arabic, bool) {
 	}
 	a.v, a.end = v, q
 	return a, true
+}
+
+// spacedFraction reads the fraction of a letter-spaced number, as PDF text
+// has it (1 8 . 6): the integer digits at p..q are each one apart, and a
+// spaced dot and spaced single digits follow.
+func spacedFraction(t []rune, p, q int, b []byte) ([]byte, int, bool) {
+	if q-p != 2*len(b)-1 || q+3 >= len(t) || t[q] != ' ' || !isDot(t[q+1]) || t[q+2] != ' ' || !isArabic(t, q+3) || runLen(t, q+3) != 1 {
+		return nil, 0, false
+	}
+	fb := append(b, '.')
+	fq := q + 2
+	for fq+1 < len(t) && t[fq] == ' ' && isArabic(t, fq+1) && runLen(t, fq+1) == 1 {
+		fb, fq = digits(t, fq+1, fb)
+	}
+	if fq+1 < len(t) && isDot(t[fq]) || fq+2 < len(t) && t[fq] == ' ' && isDot(t[fq+1]) {
+		return nil, 0, false
+	}
+	return fb, fq, true
 }
 
 // parseDigits converts ASCII digits with an optional fraction; short
