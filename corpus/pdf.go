@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // A PDF is read through pdftotext (poppler-utils) when it is on PATH:
@@ -220,7 +222,7 @@ func reflowPDF(src string, in []cell) []cell {
 		if prev >= 0 && joinableGap(lines[prev+1:i]) && joins(lines[prev], l, full) {
 			out = trimNewlines(out)
 			body = body[l.indent():]
-			if isAlnum(lastRune(lines[prev])) && isAlnum(body[0].r) {
+			if (isAlnum(lastRune(lines[prev])) || spacedDot(lines[prev])) && isAlnum(body[0].r) {
 				out = append(out, cell{' ', lines[prev].nl.off})
 			}
 		}
@@ -306,6 +308,16 @@ func trimNewlines(out []cell) []cell {
 	return out
 }
 
+// spacedDot reports whether a line ends in the spaced decimal point of a
+// letter-spaced number (罚款 1 8 .), whose fraction the next line holds.
+func spacedDot(l pdfLine) bool {
+	n := len(l.cells)
+	for n > 0 && l.cells[n-1].r == ' ' {
+		n--
+	}
+	return n >= 3 && l.cells[n-1].r == '.' && l.cells[n-2].r == ' ' && isDigit(l.cells[n-3].r)
+}
+
 // lastRune returns the last non-space rune of a line.
 func lastRune(l pdfLine) rune {
 	for i := len(l.cells) - 1; i >= 0; i-- {
@@ -320,9 +332,33 @@ func lastRune(l pdfLine) rune {
 // 第3页, 第3页 共8页, 3/8.
 var pageNumber = regexp.MustCompile(`^(?:[-—–~]?\d{1,4}[-—–~]?|第\d{1,4}页(?:,?共\d{1,4}页)?|\d{1,4}/\d{1,4})$`)
 
+// dashedPageNumber matches a page number set between dashes (- 3 -, — 3 —),
+// which no line of a report but a page footer is.
+var dashedPageNumber = regexp.MustCompile(`^[-—–]\d{1,4}[-—–]$`)
+
+// pdfCopy reports whether a plain text was copied out of a PDF: it has a
+// line that is only a page number between dashes. Such text keeps the PDF's
+// hard line breaks and letter spacing, and is reflowed like PDF text.
+func pdfCopy(s string) bool {
+	for l := range strings.Lines(s) {
+		l = strings.TrimSpace(l)
+		if len(l) <= 40 && dashedPageNumber.MatchString(strings.ReplaceAll(strings.ReplaceAll(l, " ", ""), "　", "")) {
+			return true
+		}
+	}
+	return false
+}
+
 // dropPageNumbers marks the page numbers: the last non-blank line before
-// a page break and the first after one, when they are only a number.
+// a page break and the first after one, when they are only a number. A page
+// number between dashes is dropped anywhere and stands for a page break, as
+// text copied out of a PDF has no form feeds.
 func dropPageNumbers(lines []pdfLine) {
+	for i := range lines {
+		if dashedPageNumber.MatchString(strings.ReplaceAll(lines[i].text(), " ", "")) {
+			lines[i].drop, lines[i].page = true, true
+		}
+	}
 	check := func(i int) {
 		if i >= 0 && i < len(lines) && pageNumber.MatchString(strings.ReplaceAll(lines[i].text(), " ", "")) {
 			lines[i].drop = true
@@ -346,17 +382,17 @@ func dropPageNumbers(lines []pdfLine) {
 }
 
 // fullWidth is the usual width of a full line: the 90th percentile of the
-// widths (in runes, leading spaces included) of the lines of ten runes or
-// more.
+// widths (in columns, leading spaces included; see lineWidth) of the lines
+// of ten runes or more.
 func fullWidth(lines []pdfLine) int {
 	var widths []int
 	for _, l := range lines {
-		w := len(l.cells)
-		for w > 0 && l.cells[w-1].r == ' ' {
-			w--
+		n := len(l.cells)
+		for n > 0 && l.cells[n-1].r == ' ' {
+			n--
 		}
-		if w >= 10 {
-			widths = append(widths, w)
+		if n >= 10 {
+			widths = append(widths, lineWidth(l))
 		}
 	}
 	if len(widths) == 0 {
@@ -364,6 +400,37 @@ func fullWidth(lines []pdfLine) int {
 	}
 	slices.Sort(widths)
 	return widths[len(widths)*9/10]
+}
+
+// lineWidth is the width of a line on the page, trailing spaces left out:
+// two columns for a Han character or CJK punctuation (also ， and the like,
+// folded to ASCII before), one for a digit, letter or space. Counting runes instead would make a line with
+// letter-spaced digits (1 2 0 0 0) look wider than a full line of Han text.
+func lineWidth(l pdfLine) int {
+	n := len(l.cells)
+	for n > 0 && l.cells[n-1].r == ' ' {
+		n--
+	}
+	w := 0
+	for _, c := range l.cells[:n] {
+		w += columnsOf(c.r)
+	}
+	return w
+}
+
+// columnsOf is the number of columns a rune takes in laid-out Chinese text.
+func columnsOf(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	if strings.ContainsRune("“”‘’…—·", r) {
+		return 2
+	}
+	if strings.ContainsRune(",;:!?()", r) {
+		return 2 // folded from ，；：！？（）, as Chinese text has them
+	}
+	return 1
 }
 
 // sentenceEnd holds the runes that end a sentence, and closers the
@@ -389,11 +456,7 @@ func joins(a, b pdfLine, full int) bool {
 	if b.indent() > a.indent()+1 || headingStart.MatchString(b.text()) {
 		return false
 	}
-	width := len(a.cells)
-	for width > 0 && a.cells[width-1].r == ' ' {
-		width--
-	}
-	return last == ',' || last == '、' || (full > 0 && width*10 >= full*9)
+	return last == ',' || last == '、' || (full > 0 && lineWidth(a)*10 >= full*9)
 }
 
 // squeezeSpaces removes single spaces between two Han characters, and

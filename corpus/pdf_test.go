@@ -197,6 +197,11 @@ func TestNormalizePDF(t *testing.T) {
 			want: []string{"项目\t场次 参与人数", "社区讲座 8\t640"},
 		},
 		{
+			name: "full lines measured in columns, letter-spaced digits at half a Han character",
+			in:   "根据通知要求我局于六月在全县组织开展了以“人人讲安全”为主题的活\n动，设置展板 2 6 块，发放宣传资料 1 2 0 0 0 余份，罚款 1 8 .\n6 万元。",
+			want: []string{"根据通知要求我局于六月在全县组织开展了以“人人讲安全”为主题的活动,设置展板2 6块,发放宣传资料1 2 0 0 0余份,罚款1 8 . 6万元。"},
+		},
+		{
 			name: "latin words joined with a space",
 			in:   "The community centre held twelve workshops on fraud prevention for\nolder residents.",
 			want: []string{"The community centre held twelve workshops on fraud prevention for older residents."},
@@ -213,5 +218,25 @@ func TestNormalizePDF(t *testing.T) {
 	}
 	if text, _ := Normalize("某 区 活动\n总结"); text != "某 区 活动\n总结" {
 		t.Errorf("Normalize reflowed text that is not from a PDF: %q", text)
+	}
+}
+
+// TestPDFCopy checks which plain texts are read as copied out of a PDF: a
+// page number between dashes on a line of its own.
+func TestPDFCopy(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"活动总结\n正文第一行\n\n- 3 -\n\n正文", true},
+		{"活动总结\n— 12 —\n", true},
+		{"活动总结\n3\n正文", false},
+		{"共发放-3-号文件", false},
+		{"一、开展宣传\n二、排查隐患", false},
+	}
+	for _, tt := range tests {
+		if got := pdfCopy(tt.in); got != tt.want {
+			t.Errorf("pdfCopy(%q) = %v, want %v", tt.in, got, tt.want)
+		}
 	}
 }

@@ -170,7 +170,7 @@ func (o Options) documents(name, format string, p page) []Document {
 	if bp == nil {
 		bp = DefaultBoilerplate()
 	}
-	norm, origin := normalize(p.text, format == "pdf")
+	norm, origin := normalize(p.text, format == "pdf" || format == "txt" && pdfCopy(p.text))
 	if p.source != nil {
 		for i, off := range origin {
 			origin[i] = p.source[off]
