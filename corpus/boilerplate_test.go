@@ -71,6 +71,9 @@ func TestDefaultBoilerplate(t *testing.T) {
 		"作者:佚名",
 		"责任编辑:李明",
 		"浏览次数:128",
+		// a bulletin's print run
+		"（共印15份）",
+		"共印制 30 份",
 	}
 	keep := []string{
 		"一、认真组织,精心部署,各级领导高度重视",
@@ -93,6 +96,7 @@ func TestDefaultBoilerplate(t *testing.T) {
 		"完成整改36处。",
 		"在看守所开展禁毒警示教育。",
 		"蓝字标语格外醒目。",
+		"共印制宣传册3000份,发放到各村。",
 	}
 	bp := DefaultBoilerplate()
 	for _, l := range drop {
