@@ -71,6 +71,11 @@ func TestDefaultBoilerplate(t *testing.T) {
 		"作者:佚名",
 		"责任编辑:李明",
 		"浏览次数:128",
+		// a WeChat article's credits
+		"来源 | 某县公安局",
+		"责编：李明",
+		"图文 | 张三  摄影 | 李四",
+		"初审：王五",
 		// a bulletin's print run
 		"（共印15份）",
 		"共印制 30 份",
@@ -97,6 +102,8 @@ func TestDefaultBoilerplate(t *testing.T) {
 		"在看守所开展禁毒警示教育。",
 		"蓝字标语格外醒目。",
 		"共印制宣传册3000份,发放到各村。",
+		"图文并茂的展板吸引了群众驻足。",
+		"文字说明通俗易懂。",
 	}
 	bp := DefaultBoilerplate()
 	for _, l := range drop {
