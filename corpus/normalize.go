@@ -46,6 +46,7 @@ func normalize(s string, pdf bool) (text string, origin []int) {
 	if pdf {
 		cells = reflowPDF(s, cells)
 	}
+	cells = closeSpacedLines(cells)
 	cells = tidyLines(cells)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -371,6 +372,58 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isAlnum(r rune) bool {
 	return isDigit(r) || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+}
+
+// closeSpacedLines removes the spaces of a letter-spaced line: three Han
+// characters or more, each one space from the next and nothing else on the
+// line (a signature or heading set out wide: 万 安 县 应 急 管 理 局,
+// 工 作 简 报).
+func closeSpacedLines(in []cell) []cell {
+	out := in[:0:0]
+	for start := 0; start < len(in); {
+		end := start
+		for end < len(in) && in[end].r != '\n' {
+			end++
+		}
+		line := in[start:end]
+		lo, hi := 0, len(line)
+		for lo < hi && (line[lo].r == ' ' || line[lo].r == '\t') {
+			lo++
+		}
+		for hi > lo && (line[hi-1].r == ' ' || line[hi-1].r == '\t') {
+			hi--
+		}
+		if letterSpaced(line[lo:hi]) {
+			out = append(out, line[:lo]...)
+			for _, c := range line[lo:hi] {
+				if c.r != ' ' {
+					out = append(out, c)
+				}
+			}
+			out = append(out, line[hi:]...)
+		} else {
+			out = append(out, line...)
+		}
+		if end < len(in) {
+			out = append(out, in[end])
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// letterSpaced reports a run of three Han characters or more that
+// alternate with single spaces: 工 作 简 报.
+func letterSpaced(cells []cell) bool {
+	if len(cells) < 5 || len(cells)%2 == 0 {
+		return false
+	}
+	for i, c := range cells {
+		if i%2 == 0 && !isHan(c.r) || i%2 == 1 && c.r != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // tidyLines trims spaces and tabs at both ends of each line, collapses runs

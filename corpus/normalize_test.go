@@ -24,6 +24,8 @@ func TestNormalize(t *testing.T) {
 		{"blank lines at the ends", "\n\n  开头\n\n", "开头"},
 		{"zero width", "零\u200b宽\u200d字\ufeff符\u00ad", "零宽字符"},
 		{"nbsp", "不\u00a0间断", "不 间断"},
+		{"letter-spaced line", "万 安 县 应 急 管 理 局\n\u3000工 作 简 报", "万安县应急管理局\n工作简报"},
+		{"letter-spaced words stay", "张三 李四 王五\n甲 乙\n某 县 2023 年", "张三 李四 王五\n甲 乙\n某 县 2023 年"},
 		{"stray backtick", "开展形式的`宣传活动", "开展形式的宣传活动"},
 		{"stray apostrophe", "辖区内的'店铺", "辖区内的店铺"},
 		{"stray right quote", "活动的’目的", "活动的目的"},
