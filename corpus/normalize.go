@@ -26,6 +26,8 @@ import (
 //     (3.15 keeps its dot); l or I inside a run of digits reads as 1 and O as
 //     0 (123l5 → 12315); ○, O or 0 between Chinese numerals reads as 〇
 //     (二○一○年 → 二〇一〇年);
+//   - a letter-spaced line of Han characters closed up (工 作 简 报 →
+//     工作简报);
 //   - line tidying: spaces and tabs trimmed at both ends of every line, runs
 //     of blank lines collapsed to one, blank lines at the start and end
 //     dropped.
