@@ -336,13 +336,21 @@ var pageNumber = regexp.MustCompile(`^(?:[-—–~]?\d{1,4}[-—–~]?|第\d{1,4
 // which no line of a report but a page footer is.
 var dashedPageNumber = regexp.MustCompile(`^[-—–]\d{1,4}[-—–]$`)
 
+// pageOfPages matches a page footer that names the page count: 第3页 共8页,
+// 第 3 页，共 8 页.
+var pageOfPages = regexp.MustCompile(`^第\d{1,4}页[,，]?共\d{1,4}页$`)
+
 // pdfCopy reports whether a plain text was copied out of a PDF: it has a
-// line that is only a page number between dashes. Such text keeps the PDF's
-// hard line breaks and letter spacing, and is reflowed like PDF text.
+// line that is only a page number between dashes or a page-of-pages footer.
+// Such text keeps the PDF's hard line breaks and letter spacing, and is
+// reflowed like PDF text.
 func pdfCopy(s string) bool {
 	for l := range strings.Lines(s) {
 		l = strings.TrimSpace(l)
-		if len(l) <= 40 && dashedPageNumber.MatchString(strings.ReplaceAll(strings.ReplaceAll(l, " ", ""), "　", "")) {
+		if len(l) > 40 {
+			continue
+		}
+		if l = strings.ReplaceAll(strings.ReplaceAll(l, " ", ""), "　", ""); dashedPageNumber.MatchString(l) || pageOfPages.MatchString(l) {
 			return true
 		}
 	}
@@ -351,11 +359,11 @@ func pdfCopy(s string) bool {
 
 // dropPageNumbers marks the page numbers: the last non-blank line before
 // a page break and the first after one, when they are only a number. A page
-// number between dashes is dropped anywhere and stands for a page break, as
-// text copied out of a PDF has no form feeds.
+// number between dashes or of a page count is dropped anywhere and stands
+// for a page break, as text copied out of a PDF has no form feeds.
 func dropPageNumbers(lines []pdfLine) {
 	for i := range lines {
-		if dashedPageNumber.MatchString(strings.ReplaceAll(lines[i].text(), " ", "")) {
+		if t := strings.ReplaceAll(lines[i].text(), " ", ""); dashedPageNumber.MatchString(t) || pageOfPages.MatchString(t) {
 			lines[i].drop, lines[i].page = true, true
 		}
 	}

@@ -231,6 +231,8 @@ func TestPDFCopy(t *testing.T) {
 		{"活动总结\n正文第一行\n\n- 3 -\n\n正文", true},
 		{"活动总结\n— 12 —\n", true},
 		{"活动总结\n3\n正文", false},
+		{"活动总结\n正文\n第 1 页 共 3 页\n", true},
+		{"活动总结\n第1页\n", false},
 		{"共发放-3-号文件", false},
 		{"一、开展宣传\n二、排查隐患", false},
 	}
