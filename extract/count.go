@@ -74,13 +74,13 @@ func isMeasureName(object string) bool {
 func (b *builder) objectAfter(c *Count, h hit) {
 	m := b.m
 	var buf [npMaxWords]int
-	ends := m.npEnds(m.skipSpaces(h.end), m.cachedWord(&m.contentEnds, m.contentWord), m.npTrail, true, buf[:0])
+	start := m.skipSpaces(h.end)
+	ends := m.npEnds(start, m.cachedWord(&m.contentEnds, m.contentWord), m.npTrail, true, buf[:0])
 	if len(ends) == 0 {
 		return
 	}
-	s := span{m.skipSpaces(h.end), ends[0]}
-	i, j := quoteTrim(b.a.shown[s.start:s.end])
-	c.Object = b.str(span{s.start + i, s.start + j})
+	s := span{start, ends[0]}
+	c.Object = b.objectText(s)
 	if vs, ok := h.field("value"); ok {
 		c.Span[0] = vs.start // the words before the number are the other count's
 	}
@@ -167,8 +167,7 @@ func (b *builder) count(h hit, from int) (Count, bool) {
 		c.Hedge = joinHedge(c.Hedge, b.str(s))
 	}
 	if s, ok := h.field("object"); ok {
-		i, j := quoteTrim(b.a.shown[s.start:s.end])
-		c.Object = b.str(span{s.start + i, s.start + j})
+		c.Object = b.objectText(s)
 	}
 	if s, ok := h.field("action"); ok {
 		c.Action = b.action(s)
@@ -195,9 +194,15 @@ func (b *builder) addList(c *Count, h hit, l countList) {
 		c.Span[0] = start
 	}
 	if l.object.end > l.object.start {
-		i, j := quoteTrim(b.a.shown[l.object.start:l.object.end])
-		c.Object = b.str(span{l.object.start + i, l.object.start + j})
+		c.Object = b.objectText(l.object)
 	}
+}
+
+// objectText returns the object written at s, without the quotes around
+// it.
+func (b *builder) objectText(s span) string {
+	i, j := quoteTrim(b.a.shown[s.start:s.end])
+	return b.str(span{s.start + i, s.start + j})
 }
 
 // unit returns the unit written at s, normalised.

@@ -395,8 +395,10 @@ func (c *compiledRule) run(m *matcher, hits []hit) []hit {
 			return i + 1
 		}
 		h := hit{rule: c, start: i, end: end, caps: m.keepCaps()}
-		if v, ok := h.field("value"); ok && c.counts {
-			m.claimed[v.start] = true
+		if c.counts {
+			if v, ok := h.field("value"); ok {
+				m.claimed[v.start] = true
+			}
 		}
 		hits = append(hits, h)
 		return end

@@ -186,18 +186,8 @@ func (e *Extractor) extractSegmented(w *workspace, text, written string) Record 
 	b := &builder{e: e, a: a, m: m}
 	rec.Counts = b.counts(w.resolve(kindIndex[KindCount], countKey))
 	rec.Dates = b.dates(w.resolve(kindIndex[KindDate], wholeKey))
-	// a theme hit that is no known theme (require=known_theme) says nothing
-	// of its text and must not win an overlap; one that names an activity
-	// and is no slogan (require=slogan) does: the quote is the activity's
-	// name (“计量惠民”主题活动), no theme
 	th := kindIndex[KindTheme]
-	w.hits[th] = slices.DeleteFunc(w.hits[th], func(h hit) bool {
-		if e.fieldsOf(h).require != "known_theme" {
-			return false
-		}
-		_, ok := b.themeText(h)
-		return !ok
-	})
+	w.hits[th] = b.dropUnknownThemes(w.hits[th])
 	rec.Themes = b.themes(w.resolve(th, wholeKey))
 	rec.Laws = b.laws(w.resolve(kindIndex[KindLaw], wholeKey))
 	org := kindIndex[KindOrg]

@@ -13,6 +13,21 @@ func (b *builder) themes(hits []hit) []Theme {
 	return out
 }
 
+// dropUnknownThemes drops, before overlaps are settled, the hits of
+// require=known_theme rules whose text is no known theme: such a hit says
+// nothing of its text and must not hide a theme it covers. A hit of a
+// require=slogan rule that is no slogan stays and wins: the quote is an
+// activity's name (“计量惠民”主题活动), no theme.
+func (b *builder) dropUnknownThemes(hits []hit) []hit {
+	return slices.DeleteFunc(hits, func(h hit) bool {
+		if b.e.fieldsOf(h).require != "known_theme" {
+			return false
+		}
+		_, ok := b.themeText(h)
+		return !ok
+	})
+}
+
 // themeText returns the theme of the hit h: the captured text, without
 // its quotes or book-title marks; ok is false when it is empty or is not
 // what the rule's require= asks for (a known annual theme, a slogan).
